@@ -1,0 +1,72 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.kube.pki.ServerPki;
+import dev.gatehouse.kube.server.KubeApiServer;
+import dev.gatehouse.store.Store;
+import dev.gatehouse.store.sqlite.SqliteStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gatehouse serve}: runs every listener on embedded storage until interrupted. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Run Gatehouse: the Kubernetes API (TLS) on embedded storage.")
+public final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--data-dir", description = "Directory for the store, certificates and kubeconfigs "
+      + "(default: ${DEFAULT-VALUE}).", defaultValue = ".gatehouse")
+  Path dataDir;
+
+  @Option(names = "--bind-address", description = "Address every listener binds (default: ${DEFAULT-VALUE}).",
+      defaultValue = "127.0.0.1")
+  String host;
+
+  @Option(names = "--kube-port", description = "Port of the Kubernetes API (default: ${DEFAULT-VALUE}; 0 picks a"
+      + " free port).", defaultValue = "6443")
+  int kubePort;
+
+  @Option(names = "--cluster", description = "Also serve the logical cluster NAME at /clusters/NAME (repeatable;"
+      + " clusters persist).", paramLabel = "NAME")
+  List<String> clusters = new ArrayList<>();
+
+  @Option(names = "--worker-threads", description = "Threads serving API requests (default: ${DEFAULT-VALUE}).",
+      defaultValue = "64")
+  int workerThreads;
+
+  @Override
+  public Integer call() throws Exception {
+    Files.createDirectories(dataDir);
+    Path data = dataDir.toAbsolutePath();
+    Clock clock = Clock.systemUTC();
+    ServerPki pki = ServerPki.loadOrCreate(data.resolve("pki"), clock);
+    Store store = SqliteStore.open(data.resolve("store"), SqliteStore.Options.defaults());
+    KubeApiServer server = KubeApiServer.start(new KubeApiServer.Options(host, kubePort, store, pki, clock, clusters,
+        workerThreads));
+    String url = "https://" + hostForUrl(host) + ":" + server.port();
+    Path kubeconfig = Kubeconfigs.writeAdmin(data, pki, url, server.clusters());
+    System.out.println("Gatehouse is serving.");
+    System.out.println("  Kubernetes API: " + url);
+    server.clusters().all().stream().filter(c -> !c.name().isEmpty())
+        .forEach(c -> System.out.println("  cluster " + c.name() + ": " + url + c.urlPrefix()));
+    System.out.println("  data directory: " + data);
+    System.out.println("export KUBECONFIG=" + kubeconfig);
+    System.out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      store.close();
+      stopped.countDown();
+    }, "gatehouse-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  private static String hostForUrl(String host) {
+    return host.contains(":") ? "[" + host + "]" : host;
+  }
+}

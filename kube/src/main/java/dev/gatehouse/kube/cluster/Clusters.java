@@ -1,0 +1,67 @@
+package dev.gatehouse.kube.cluster;
+
+import dev.gatehouse.kube.resource.ResourceCatalog;
+import dev.gatehouse.store.Compare;
+import dev.gatehouse.store.KeyValue;
+import dev.gatehouse.store.Op;
+import dev.gatehouse.store.RangeRequest;
+import dev.gatehouse.store.Store;
+import dev.gatehouse.store.Txn;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The logical clusters of this Gatehouse, persisted under {@code /gatehouse/clusters/<name>} so they survive
+ * restarts. The default cluster ("") always exists.
+ */
+public final class Clusters {
+  private static final String PREFIX = "/gatehouse/clusters/";
+
+  private final Store store;
+  private final ConcurrentHashMap<String, LogicalCluster> clusters = new ConcurrentHashMap<>();
+  private final List<Consumer<LogicalCluster>> onCreate = new ArrayList<>();
+
+  public Clusters(Store store) {
+    this.store = store;
+    clusters.put("", new LogicalCluster("", ResourceCatalog.builtin()));
+    for (KeyValue kv : store.range(RangeRequest.prefix(PREFIX)).kvs()) {
+      String name = kv.key().substring(PREFIX.length());
+      clusters.put(name, new LogicalCluster(name, ResourceCatalog.builtin()));
+    }
+  }
+
+  /** Runs for every cluster that exists now and every one created later (bootstrapping its namespaces). */
+  public synchronized void onEachCluster(Consumer<LogicalCluster> action) {
+    onCreate.add(action);
+    clusters.values().forEach(action);
+  }
+
+  public Optional<LogicalCluster> get(String name) {
+    return Optional.ofNullable(clusters.get(name));
+  }
+
+  public Collection<LogicalCluster> all() {
+    return clusters.values();
+  }
+
+  /** Creates a cluster if it does not exist yet; returns it either way. */
+  public synchronized LogicalCluster create(String name) {
+    ClusterNames.validate(name);
+    LogicalCluster existing = clusters.get(name);
+    if (existing != null) {
+      return existing;
+    }
+    String key = PREFIX + name;
+    store.txn(Txn.of(new Compare.CreateRevisionEquals(key, 0),
+        new Op.Put(key, ("{\"name\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8)), null)).join();
+    LogicalCluster cluster = new LogicalCluster(name, ResourceCatalog.builtin());
+    clusters.put(name, cluster);
+    onCreate.forEach(a -> a.accept(cluster));
+    return cluster;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.gatehouse.kube.handlers;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.kube.api.Json;
+import dev.gatehouse.kube.codec.MediaType;
+import dev.gatehouse.kube.resource.ResourceType;
+import dev.gatehouse.kube.server.ResponseSink;
+import dev.gatehouse.kube.tables.Tables;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders objects and lists the way the client asked: a {@code meta.k8s.io/v1} Table when the Accept header
+ * asks for one (kubectl get), JSON otherwise.
+ */
+public final class ObjectResponses {
+  public static final String TABLE_CONTENT_TYPE = "application/json;as=Table;v=v1;g=meta.k8s.io";
+  private final Tables tables;
+  private final Clock clock;
+
+  public ObjectResponses(Tables tables, Clock clock) {
+    this.tables = tables;
+    this.clock = clock;
+  }
+
+  /** Whether the request asks for server-side printing. */
+  public static boolean wantsTable(String accept) {
+    for (MediaType m : MediaType.parseAccept(accept)) {
+      if (m.asKind("Table", "meta.k8s.io", "v1") || m.asKind("Table", "meta.k8s.io", "v1beta1")) {
+        return true;
+      }
+      if (m.acceptsJson()) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  public void object(ResourceContext ctx, int status, ObjectNode object, ResponseSink sink) {
+    if (wantsTable(ctx.request().header("accept"))) {
+      ObjectNode table = tables.table(ctx.type(), List.of(object), includeObject(ctx), clock.instant(), true);
+      table.withObject("/metadata").put("resourceVersion",
+          object.path("metadata").path("resourceVersion").asText(""));
+      sink.send(status, TABLE_CONTENT_TYPE, Json.bytes(table), Map.of());
+      return;
+    }
+    sink.send(status, "application/json", Json.bytes(object), Map.of());
+  }
+
+  public void list(ResourceContext ctx, List<ObjectNode> items, String resourceVersion, String continueToken,
+      Long remaining, ResponseSink sink) {
+    if (wantsTable(ctx.request().header("accept"))) {
+      ObjectNode table = tables.table(ctx.type(), items, includeObject(ctx), clock.instant(), true);
+      ObjectNode metadata = table.withObject("/metadata");
+      metadata.put("resourceVersion", resourceVersion);
+      if (continueToken != null) {
+        metadata.put("continue", continueToken);
+      }
+      if (remaining != null) {
+        metadata.put("remainingItemCount", remaining);
+      }
+      sink.send(200, TABLE_CONTENT_TYPE, Json.bytes(table), Map.of());
+      return;
+    }
+    ObjectNode list = JsonNodeFactory.instance.objectNode();
+    ResourceType type = ctx.type();
+    list.put("kind", type.listKind());
+    list.put("apiVersion", type.apiVersion());
+    ObjectNode metadata = list.putObject("metadata");
+    metadata.put("resourceVersion", resourceVersion);
+    if (continueToken != null) {
+      metadata.put("continue", continueToken);
+    }
+    if (remaining != null) {
+      metadata.put("remainingItemCount", remaining);
+    }
+    ArrayNode array = list.putArray("items");
+    for (ObjectNode item : items) {
+      if (!type.isCustom()) {
+        // built-in list items carry no kind/apiVersion, as kube-apiserver's typed lists
+        item.remove("kind");
+        item.remove("apiVersion");
+      }
+      array.add(item);
+    }
+    sink.send(200, "application/json", Json.bytes(list), Map.of());
+  }
+
+  static String includeObject(ResourceContext ctx) {
+    String value = ctx.request().queryParam("includeObject");
+    return value == null || value.isEmpty() ? "Metadata" : value;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.gatehouse.kube.handlers;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.kube.api.StatusException.Cause;
+import dev.gatehouse.kube.resource.ResourceType;
+import dev.gatehouse.kube.server.ResponseSink;
+import java.util.List;
+
+/** Schema-driven checks of a decoded object: unknown fields and metadata rules. */
+public interface ObjectValidation {
+  /**
+   * Applies fieldValidation {@code mode} (Strict, Warn or Ignore) to unknown and duplicate fields and removes
+   * unknown fields from {@code object}. {@code rawJson} is the request body when it was JSON (duplicate keys are
+   * only visible there), else null.
+   */
+  void checkFields(ResourceType type, ObjectNode object, byte[] rawJson, String mode, ResponseSink sink);
+
+  /** Name, generateName, namespace, labels and annotations, as upstream's ValidateObjectMeta. */
+  List<Cause> validateMetadata(ResourceType type, ObjectNode object);
+}

@@ -1,0 +1,113 @@
+package dev.gatehouse.kube.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.kube.api.Errors;
+import dev.gatehouse.kube.api.Json;
+import dev.gatehouse.kube.api.StatusException;
+import dev.gatehouse.kube.authn.AuthenticationResult;
+import dev.gatehouse.kube.authn.Authenticator;
+import dev.gatehouse.kube.authn.UserInfo;
+import dev.gatehouse.kube.authz.Authorizer;
+import dev.gatehouse.kube.authz.Decision;
+import dev.gatehouse.kube.authz.Forbidden;
+import dev.gatehouse.kube.cluster.Clusters;
+import dev.gatehouse.kube.cluster.LogicalCluster;
+import dev.gatehouse.kube.request.RequestInfo;
+import dev.gatehouse.kube.request.RequestInfoParser;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kubernetes API request pipeline, in order: logical cluster → authentication → request info →
+ * authorization → endpoint (non-resource, discovery, OpenAPI, or resource handlers). Every failure becomes a
+ * {@code Status}; nothing unexpected leaves as a stack trace.
+ */
+public final class KubeApi {
+  private static final Logger LOG = LoggerFactory.getLogger(KubeApi.class);
+  /** Paths readable without credentials, as the bootstrap system:public-info-viewer role allows. */
+  private static final Set<String> PUBLIC_PATHS = Set.of("/version", "/version/", "/healthz", "/livez", "/readyz");
+
+  private final Clusters clusters;
+  private final Authenticator authenticator;
+  private final Authorizer authorizer;
+  private final Endpoints endpoints;
+
+  public KubeApi(Clusters clusters, Authenticator authenticator, Authorizer authorizer, Endpoints endpoints) {
+    this.clusters = clusters;
+    this.authenticator = authenticator;
+    this.authorizer = authorizer;
+    this.endpoints = endpoints;
+  }
+
+  /** What serves a request once it is let in. */
+  public interface Endpoints {
+    void serve(ApiRequest request, RequestInfo info, LogicalCluster cluster, UserInfo user, ResponseSink sink);
+  }
+
+  public void handle(ApiRequest request, ResponseSink sink) {
+    sink.addHeader("Audit-Id", UUID.randomUUID().toString());
+    try {
+      LogicalCluster cluster = clusters.get(request.cluster()).orElseThrow(Errors::pathNotFound);
+      UserInfo user = authenticate(request);
+      RequestInfo info = RequestInfoParser.parse(cluster.name(), request.method(), request.path(),
+          request.queryParam("watch"), fieldSelectorName(request));
+      authorize(user, info);
+      endpoints.serve(request, info, cluster, user, sink);
+    } catch (StatusException e) {
+      sink.send(e.code(), "application/json", renderStatus(e), Map.of());
+    } catch (RuntimeException e) {
+      LOG.error("internal error serving {} {}", request.method(), request.path(), e);
+      StatusException status = Errors.internal("an unexpected error occurred; see the server log");
+      sink.send(500, "application/json", renderStatus(status), Map.of());
+    }
+  }
+
+  private UserInfo authenticate(ApiRequest request) {
+    AuthenticationResult result = authenticator.authenticate(request);
+    if (result instanceof AuthenticationResult.Authenticated a) {
+      return a.user();
+    }
+    if (result instanceof AuthenticationResult.Rejected r) {
+      LOG.info("authentication rejected for {} {}: {}", request.method(), request.path(), r.reason());
+      throw Errors.unauthorized();
+    }
+    if (PUBLIC_PATHS.contains(request.path()) && request.method().equals("GET")) {
+      return new UserInfo(UserInfo.ANONYMOUS, "", java.util.List.of(UserInfo.UNAUTHENTICATED), Map.of());
+    }
+    throw Errors.unauthorized();
+  }
+
+  private void authorize(UserInfo user, RequestInfo info) {
+    if (user.name().equals(UserInfo.ANONYMOUS)) {
+      return; // only PUBLIC_PATHS reach here anonymously
+    }
+    Decision decision = authorizer.authorize(user, info);
+    if (decision.kind() != Decision.Kind.ALLOW) {
+      throw Forbidden.of(user, info, decision.reason());
+    }
+  }
+
+  private static String fieldSelectorName(ApiRequest request) {
+    String selector = request.queryParam("fieldSelector");
+    if (selector == null) {
+      return null;
+    }
+    for (String term : selector.split(",")) {
+      if (term.startsWith("metadata.name=") && !term.startsWith("metadata.name==")) {
+        return term.substring("metadata.name=".length());
+      }
+      if (term.startsWith("metadata.name==")) {
+        return term.substring("metadata.name==".length());
+      }
+    }
+    return null;
+  }
+
+  public static byte[] renderStatus(StatusException e) {
+    ObjectNode status = e.toStatus();
+    return Json.bytes(status);
+  }
+}

@@ -1,0 +1,132 @@
+package dev.gatehouse.kube.server;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.kube.api.Json;
+import dev.gatehouse.kube.authn.UnionAuthenticator;
+import dev.gatehouse.kube.authn.x509.X509Authenticator;
+import dev.gatehouse.kube.authz.SystemMastersAuthorizer;
+import dev.gatehouse.kube.authz.UnionAuthorizer;
+import dev.gatehouse.kube.cluster.Clusters;
+import dev.gatehouse.kube.controllers.CrdController;
+import dev.gatehouse.kube.controllers.NamespaceController;
+import dev.gatehouse.kube.handlers.Admission;
+import dev.gatehouse.kube.handlers.ObjectResponses;
+import dev.gatehouse.kube.handlers.PatchHandler;
+import dev.gatehouse.kube.handlers.ReadHandler;
+import dev.gatehouse.kube.handlers.ResourceEndpoint;
+import dev.gatehouse.kube.handlers.SubresourceHandler;
+import dev.gatehouse.kube.handlers.WatchHandler;
+import dev.gatehouse.kube.handlers.WriteHandler;
+import dev.gatehouse.kube.discovery.OpenApiEndpoint;
+import dev.gatehouse.kube.discovery.ClusterOpenApi;
+import dev.gatehouse.kube.resource.ResourceCatalog;
+import dev.gatehouse.kube.pki.ServerPki;
+import dev.gatehouse.kube.registry.ObjectStorage;
+import dev.gatehouse.kube.registry.strategies.Strategies;
+import dev.gatehouse.kube.tables.Tables;
+import dev.gatehouse.kube.validation.SchemaValidation;
+import dev.gatehouse.kube.apply.SimpleApply;
+import dev.gatehouse.kube.tables.PrinterColumns;
+import dev.gatehouse.store.Store;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Assembles the Kubernetes API server from its parts and runs it; the order of stages lives in {@link KubeApi}. */
+public final class KubeApiServer implements AutoCloseable {
+  private final Vertx vertx;
+  private final ExecutorService workers;
+  private final ExecutorService controllers;
+  private final ScheduledExecutorService timers;
+  private final VertxKubeServer listener;
+  private final Clusters clusters;
+  private final int port;
+
+  private KubeApiServer(Options options) {
+    Clock clock = options.clock();
+    Store store = options.store();
+    this.vertx = Vertx.vertx();
+    this.workers = Executors.newFixedThreadPool(options.workerThreads(), named("gatehouse-api"));
+    this.controllers = Executors.newSingleThreadExecutor(named("gatehouse-controllers"));
+    this.timers = Executors.newSingleThreadScheduledExecutor(named("gatehouse-timers"));
+    this.clusters = new Clusters(store);
+    for (String name : options.clusters()) {
+      clusters.create(name);
+    }
+    ObjectStorage storage = new ObjectStorage(store, Json.MAPPER);
+    Tables tables = new Tables(new PrinterColumns());
+    ObjectResponses responses = new ObjectResponses(tables, clock);
+    Admission admission = new Admission(storage, Strategies.builtin(), new SchemaValidation());
+    ReadHandler reads = new ReadHandler(storage, responses);
+    WriteHandler writes = new WriteHandler(storage, responses, admission, clock);
+    PatchHandler patches = new PatchHandler(storage, writes, responses, new SimpleApply(clock));
+    ResourceEndpoint resources = new ResourceEndpoint(reads, writes, patches,
+        new WatchHandler(storage, tables, clock, timers), new SubresourceHandler(storage, reads, writes, patches));
+    ClusterOpenApi openApiDocuments = new ClusterOpenApi(ResourceCatalog.builtin());
+    controllers.execute(openApiDocuments::warmUp);
+    OpenApiEndpoint openApi = new OpenApiEndpoint(openApiDocuments);
+    Router router = new Router(resources, openApi, version(), () -> true, options.host() + ":" + options.port());
+    KubeApi api = new KubeApi(clusters, new UnionAuthenticator(List.of(new X509Authenticator(clock))),
+        new UnionAuthorizer(List.of(new SystemMastersAuthorizer())), router);
+    NamespaceController namespaceController = new NamespaceController(storage, clock, controllers);
+    clusters.onEachCluster(namespaceController::start);
+    CrdController crdController = new CrdController(storage, clock, controllers,
+        openApiDocuments::customResourcesChanged);
+    clusters.onEachCluster(crdController::start);
+    this.listener = new VertxKubeServer(vertx, api, workers);
+    this.port = listener.start(options.host(), options.port(), options.pki());
+  }
+
+  /** How to run: where to listen, the store, the certificates, the logical clusters to ensure. */
+  public record Options(String host, int port, Store store, ServerPki pki, Clock clock, List<String> clusters,
+      int workerThreads) {}
+
+  public static KubeApiServer start(Options options) {
+    return new KubeApiServer(options);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Clusters clusters() {
+    return clusters;
+  }
+
+  static ObjectNode version() {
+    ObjectNode v = JsonNodeFactory.instance.objectNode();
+    v.put("major", "1");
+    v.put("minor", "32");
+    v.put("gitVersion", "v1.32.4-gatehouse");
+    v.put("gitCommit", "0000000000000000000000000000000000000000");
+    v.put("gitTreeState", "clean");
+    v.put("buildDate", "2026-01-01T00:00:00Z");
+    v.put("goVersion", "go1.23.6");
+    v.put("compiler", "gc");
+    v.put("platform", "linux/amd64");
+    return v;
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  @Override
+  public void close() {
+    listener.close();
+    vertx.close().toCompletionStage().toCompletableFuture().join();
+    workers.shutdownNow();
+    controllers.shutdownNow();
+    timers.shutdownNow();
+  }
+}
