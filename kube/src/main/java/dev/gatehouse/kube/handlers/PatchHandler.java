@@ -57,7 +57,7 @@ public final class PatchHandler {
         if (contentType.equals(APPLY_PATCH) && ctx.info().subresource().isEmpty()) {
           ObjectNode toCreate = apply.forCreate(ctx, asObject(patch));
           writes.checkFieldsAfterPatch(ctx, toCreate, sink);
-          ObjectNode created = writes.create(ctx, toCreate, sink);
+          ObjectNode created = writes.create(ctx, toCreate, true);
           responses.object(ctx, 201, created, sink);
           return;
         }
@@ -74,7 +74,8 @@ public final class PatchHandler {
       checkIdentity(ctx, patched);
       writes.checkFieldsAfterPatch(ctx, patched, sink);
       try {
-        ObjectNode result = writes.replace(ctx, current, patched, ctx.info().subresource());
+        ObjectNode result = writes.replace(ctx, current, patched, ctx.info().subresource(),
+            contentType.equals(APPLY_PATCH));
         responses.object(ctx, 200, result, sink);
         return;
       } catch (StatusException e) {
@@ -117,7 +118,7 @@ public final class PatchHandler {
       }
       return object;
     } catch (PatchException e) {
-      throw new StatusException(422, "Invalid", e.getMessage(), null);
+      throw new StatusException(e.status().code(), e.status().reason(), e.statusMessage(), null);
     }
   }
 

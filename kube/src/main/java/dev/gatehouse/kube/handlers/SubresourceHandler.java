@@ -68,7 +68,7 @@ public final class SubresourceHandler {
   private ObjectNode setReplicas(ResourceContext ctx, StoredObject current, ObjectNode scale) {
     ObjectNode updated = current.object().deepCopy();
     updated.withObject("/spec").set("replicas", scale.path("spec").path("replicas").deepCopy());
-    return toScale(writes.replace(ctx, current, updated, ""));
+    return toScale(writes.replace(ctx, current, updated, "", false));
   }
 
   private static ObjectNode toScale(ObjectNode deployment) {

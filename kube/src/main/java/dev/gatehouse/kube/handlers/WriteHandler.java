@@ -22,25 +22,37 @@ public final class WriteHandler {
   private final ObjectStorage storage;
   private final ObjectResponses responses;
   private final Admission admission;
+  private final OwnershipTracker ownership;
   private final Clock clock;
 
-  public WriteHandler(ObjectStorage storage, ObjectResponses responses, Admission admission, Clock clock) {
+  public WriteHandler(ObjectStorage storage, ObjectResponses responses, Admission admission,
+      OwnershipTracker ownership, Clock clock) {
     this.storage = storage;
     this.responses = responses;
     this.admission = admission;
+    this.ownership = ownership;
     this.clock = clock;
+  }
+
+  /** Records field ownership (managedFields) of a non-apply write. */
+  @FunctionalInterface
+  public interface OwnershipTracker {
+    ObjectNode track(ResourceContext ctx, com.fasterxml.jackson.databind.JsonNode live, ObjectNode updated);
   }
 
   public void create(ResourceContext ctx, ResponseSink sink) {
     ObjectNode object = BodyDecoder.decodeObject(ctx.request().contentType(), ctx.request().body(), ctx.targetKind());
     admission.checkTypeMeta(ctx, object);
     admission.validateFields(ctx, object, rawJson(ctx), sink);
-    ObjectNode created = create(ctx, object, sink);
+    ObjectNode created = create(ctx, object, false);
     responses.object(ctx, 201, created, sink);
   }
 
-  /** Validates, defaults and stores a new object; returns it as stored (or as it would be, on dry run). */
-  public ObjectNode create(ResourceContext ctx, ObjectNode object, ResponseSink sink) {
+  /**
+   * Validates, defaults and stores a new object; returns it as stored (or as it would be, on dry run).
+   * {@code applied} says managedFields were already computed by server-side apply.
+   */
+  public ObjectNode create(ResourceContext ctx, ObjectNode object, boolean applied) {
     ObjectMetadata.prepareForCreate(ctx, object, clock.instant());
     Strategy strategy = admission.strategy(ctx.type());
     strategy.prepareForCreate(object);
@@ -49,6 +61,9 @@ public final class WriteHandler {
     }
     admission.admitCreate(ctx, object);
     admission.validate(ctx, object);
+    if (!applied) {
+      object = ownership.track(ctx, null, object);
+    }
     if (ctx.dryRun()) {
       if (storage.get(ctx.clusterName(), ctx.type(), ctx.namespace(), nameOf(object)) != null) {
         throw Errors.alreadyExists(ctx.type().group(), ctx.type().plural(), nameOf(object));
@@ -87,7 +102,7 @@ public final class WriteHandler {
     if (expected != current.modRevision()) {
       throw Errors.modified(ctx.type().group(), ctx.type().plural(), ctx.name());
     }
-    ObjectNode result = replace(ctx, current, object, ctx.info().subresource());
+    ObjectNode result = replace(ctx, current, object, ctx.info().subresource(), false);
     responses.object(ctx, 200, result, sink);
   }
 
@@ -95,7 +110,8 @@ public final class WriteHandler {
    * Stores {@code updated} over {@code current} (CAS on current's revision). For the status subresource only
    * the status is taken from {@code updated}; for the main resource the status is kept.
    */
-  public ObjectNode replace(ResourceContext ctx, StoredObject current, ObjectNode updated, String subresource) {
+  public ObjectNode replace(ResourceContext ctx, StoredObject current, ObjectNode updated, String subresource,
+      boolean applied) {
     ObjectNode old = current.object();
     ObjectNode next;
     if ("status".equals(subresource)) {
@@ -110,6 +126,9 @@ public final class WriteHandler {
       admission.strategy(ctx.type()).prepareForUpdate(next, old);
     }
     ObjectMetadata.prepareForUpdate(ctx, next, old);
+    if (!applied) {
+      next = ownership.track(ctx, old, next);
+    }
     if (admission.strategy(ctx.type()).tracksGeneration() && !Objects.equals(old.get("spec"), next.get("spec"))) {
       next.withObject("/metadata").put("generation", old.path("metadata").path("generation").asLong(0) + 1);
     }

@@ -26,7 +26,7 @@ import dev.gatehouse.kube.registry.ObjectStorage;
 import dev.gatehouse.kube.registry.strategies.Strategies;
 import dev.gatehouse.kube.tables.Tables;
 import dev.gatehouse.kube.validation.SchemaValidation;
-import dev.gatehouse.kube.apply.SimpleApply;
+import dev.gatehouse.kube.apply.FieldManagers;
 import dev.gatehouse.kube.tables.PrinterColumns;
 import dev.gatehouse.store.Store;
 import io.vertx.core.Vertx;
@@ -63,8 +63,9 @@ public final class KubeApiServer implements AutoCloseable {
     ObjectResponses responses = new ObjectResponses(tables, clock);
     Admission admission = new Admission(storage, Strategies.builtin(), new SchemaValidation());
     ReadHandler reads = new ReadHandler(storage, responses);
-    WriteHandler writes = new WriteHandler(storage, responses, admission, clock);
-    PatchHandler patches = new PatchHandler(storage, writes, responses, new SimpleApply(clock));
+    FieldManagers fieldManagers = new FieldManagers(clock);
+    WriteHandler writes = new WriteHandler(storage, responses, admission, fieldManagers::trackUpdate, clock);
+    PatchHandler patches = new PatchHandler(storage, writes, responses, fieldManagers);
     ResourceEndpoint resources = new ResourceEndpoint(reads, writes, patches,
         new WatchHandler(storage, tables, clock, timers), new SubresourceHandler(storage, reads, writes, patches));
     ClusterOpenApi openApiDocuments = new ClusterOpenApi(ResourceCatalog.builtin());
