@@ -71,7 +71,8 @@ public final class Errors {
 
   /** The 404 for a URL that names nothing. */
   public static StatusException pathNotFound() {
-    return new StatusException(404, "NotFound", "the server could not find the requested resource", null);
+    return new StatusException(404, "NotFound", "the server could not find the requested resource",
+        StatusDetails.EMPTY);
   }
 
   public static StatusException methodNotSupported(String group, String resource, String verb) {

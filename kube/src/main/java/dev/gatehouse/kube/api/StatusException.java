@@ -43,8 +43,8 @@ public final class StatusException extends RuntimeException {
     if (reason != null && !reason.isEmpty()) {
       status.put("reason", reason);
     }
-    if (details != null && !details.isEmpty()) {
-      status.set("details", details.toJson());
+    if (details != null) {
+      status.set("details", details.toJson()); // an empty one renders as {}, as upstream's non-nil details
     }
     status.put("code", code);
     return status;
@@ -53,12 +53,10 @@ public final class StatusException extends RuntimeException {
   /** The {@code details} of a Status; empty fields are omitted when rendered. */
   public record StatusDetails(String name, String group, String kind, String uid, List<Cause> causes,
       Integer retryAfterSeconds) {
+    public static final StatusDetails EMPTY = new StatusDetails(null, null, null, null, List.of(), null);
+
     public static StatusDetails of(String name, String group, String kind) {
       return new StatusDetails(name, group, kind, null, List.of(), null);
-    }
-
-    boolean isEmpty() {
-      return blank(name) && blank(group) && blank(kind) && blank(uid) && causes.isEmpty() && retryAfterSeconds == null;
     }
 
     ObjectNode toJson() {

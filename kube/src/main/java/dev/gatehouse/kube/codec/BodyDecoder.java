@@ -35,11 +35,27 @@ public final class BodyDecoder {
    */
   public static ObjectNode decodeObject(String contentType, byte[] body, GroupVersionKind target) {
     return switch (contentType) {
-      case JSON, "" -> asObject(parseJson(body));
+      case JSON, "" -> asObject(parseJsonBody(body, target));
       case YAML, "application/yml", "text/yaml" -> asObject(parseYaml(body));
       case PROTOBUF -> decodeProtobuf(body, target);
       default -> throw Errors.unsupportedMediaType(contentType, SUPPORTED);
     };
+  }
+
+  private static JsonNode parseJsonBody(byte[] body, GroupVersionKind target) {
+    if (target == null) {
+      return parseJson(body);
+    }
+    try {
+      if (body.length == 0) {
+        throw new com.fasterxml.jackson.core.io.JsonEOFException(null, null, "Unexpected end-of-input");
+      }
+      return Json.MAPPER.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw Errors.badRequest(DecodeErrors.unparseable(target.kind(), body, e));
+    } catch (java.io.IOException e) {
+      throw Errors.badRequest("unreadable request body");
+    }
   }
 
   public static JsonNode parseJson(byte[] body) {

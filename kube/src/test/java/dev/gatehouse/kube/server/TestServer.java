@@ -1,0 +1,82 @@
+package dev.gatehouse.kube.server;
+
+import dev.gatehouse.kube.pki.ServerPki;
+import dev.gatehouse.store.Store;
+import dev.gatehouse.store.sqlite.SqliteStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** An in-process API server on a free loopback port, with an admin client and an anonymous one. */
+final class TestServer implements AutoCloseable {
+  final Store store;
+  final KubeApiServer server;
+  final ServerPki pki;
+  final HttpClient admin;
+  final HttpClient anonymous;
+  final String url;
+
+  TestServer(Path dir, SqliteStore.Options storeOptions) throws Exception {
+    Clock clock = Clock.systemUTC();
+    pki = ServerPki.loadOrCreate(dir.resolve("pki"), clock);
+    store = SqliteStore.open(dir.resolve("store"), storeOptions);
+    server = KubeApiServer.start(new KubeApiServer.Options("127.0.0.1", 0, store, pki, clock, List.of("dev"), 8));
+    url = "https://127.0.0.1:" + server.port();
+    admin = client(true);
+    anonymous = client(false);
+  }
+
+  private HttpClient client(boolean withCertificate) throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("ca", pki.ca().certificate());
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    keys.load(null, null);
+    if (withCertificate) {
+      keys.setKeyEntry("admin", pki.admin().key(), new char[0], new Certificate[] {pki.admin().certificate()});
+    }
+    kmf.init(keys, new char[0]);
+    SSLContext ssl = SSLContext.getInstance("TLS");
+    ssl.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+    return HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  HttpResponse<String> send(HttpClient client, String method, String path, String contentType, byte[] body)
+      throws Exception {
+    return send(client, method, path, contentType, null, body);
+  }
+
+  HttpResponse<String> send(HttpClient client, String method, String path, String contentType, String accept,
+      byte[] body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30));
+    if (accept != null) {
+      request.header("Accept", accept);
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofByteArray(body));
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    store.close();
+  }
+}
