@@ -63,6 +63,8 @@ public final class WatchHandler {
     String contentType = table ? ObjectResponses.TABLE_CONTENT_TYPE : "application/json";
     Watch watch;
     Object lock = new Object();
+    // The revision up to which this watcher has seen everything: what a bookmark may promise.
+    java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong(after);
     sink.startStream(contentType, Map.of());
     synchronized (lock) {
       for (ObjectNode object : initial) {
@@ -75,6 +77,7 @@ public final class WatchHandler {
         public void onEvents(List<WatchEvent> events) {
           synchronized (lock) {
             for (WatchEvent event : events) {
+              seen.accumulateAndGet(event.revision(), Math::max);
               byte[] line = encoder.encode(event, filter);
               if (line != null && !sink.write(line)) {
                 return;
@@ -85,6 +88,7 @@ public final class WatchHandler {
 
         @Override
         public void onProgress(long revision) {
+          seen.accumulateAndGet(revision, Math::max);
           if (bookmarks) {
             synchronized (lock) {
               sink.write(encoder.bookmark(revision));
@@ -109,6 +113,12 @@ public final class WatchHandler {
     }
     var timer = timers.schedule(() -> {
       watch.close();
+      if (bookmarks) {
+        // kube-apiserver sends a last bookmark as a watch times out, so the client resumes from there
+        synchronized (lock) {
+          sink.write(encoder.bookmark(seen.get()));
+        }
+      }
       sink.end();
     }, timeout.toMillis(), TimeUnit.MILLISECONDS);
     sink.onClose(() -> {
