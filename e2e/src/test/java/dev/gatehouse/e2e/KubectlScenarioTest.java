@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KubectlScenarioTest {
   private static final String[] SCENARIOS = {
       "configmaps.yaml", "discovery.yaml", "apply.yaml", "patch.yaml", "errors.yaml", "watch.yaml",
-      "namespaces.yaml", "selectors.yaml", "protobuf-create.yaml", "deployments.yaml", "crds.yaml",
+      "namespaces.yaml", "selectors.yaml", "workloads.yaml", "protobuf-create.yaml", "deployments.yaml", "crds.yaml",
       "explain.yaml", "rbac-objects.yaml"};
 
   @TempDir
@@ -34,7 +34,11 @@ class KubectlScenarioTest {
   Stream<DynamicNode> scenarios() throws Exception {
     Kubectl.require();
     List<DynamicNode> nodes = new ArrayList<>();
+    String only = System.getProperty("scenario", "");
     for (String file : SCENARIOS) {
+      if (!only.isEmpty() && !only.equals(file)) {
+        continue;
+      }
       Scenario scenario;
       try (InputStream in = getClass().getResourceAsStream("/scenarios/" + file)) {
         assertThat(in).as("scenario file " + file).isNotNull();
@@ -56,7 +60,13 @@ class KubectlScenarioTest {
         }
         Kubectl kubectl = new Kubectl(Files.createDirectories(dir.resolve("home-" + context)), server.kubeconfig(),
             work);
-        runSteps(scenario, context, kubectl, server);
+        try {
+          runSteps(scenario, context, kubectl, server);
+        } catch (AssertionError e) {
+          String log = server.log();
+          throw new AssertionError(e.getMessage() + "\n--- server log (tail) ---\n"
+              + log.substring(Math.max(0, log.length() - 4000)), e);
+        }
       }
     }
   }

@@ -15,6 +15,11 @@ public interface Strategy {
   /** Applies defaults to a new object (the object is mutated in place). */
   default void prepareForCreate(ObjectNode object) {}
 
+  /** As {@link #prepareForCreate(ObjectNode)}, for kinds whose defaults depend on the cluster's state. */
+  default void prepareForCreate(ResourceContext ctx, ObjectNode object) {
+    prepareForCreate(object);
+  }
+
   /** Carries over what an update may not change (e.g. status on the main resource). */
   default void prepareForUpdate(ObjectNode updated, ObjectNode old) {}
 

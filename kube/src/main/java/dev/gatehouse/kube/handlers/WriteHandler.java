@@ -55,7 +55,7 @@ public final class WriteHandler {
   public ObjectNode create(ResourceContext ctx, ObjectNode object, boolean applied) {
     ObjectMetadata.prepareForCreate(ctx, object, clock.instant());
     Strategy strategy = admission.strategy(ctx.type());
-    strategy.prepareForCreate(object);
+    strategy.prepareForCreate(ctx, object);
     if (strategy.tracksGeneration()) {
       object.withObject("/metadata").put("generation", 1);
     }

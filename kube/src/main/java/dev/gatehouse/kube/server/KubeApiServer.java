@@ -23,6 +23,7 @@ import dev.gatehouse.kube.discovery.ClusterOpenApi;
 import dev.gatehouse.kube.resource.ResourceCatalog;
 import dev.gatehouse.kube.pki.ServerPki;
 import dev.gatehouse.kube.registry.ObjectStorage;
+import dev.gatehouse.kube.registry.strategies.ServiceAllocator;
 import dev.gatehouse.kube.registry.strategies.Strategies;
 import dev.gatehouse.kube.tables.Tables;
 import dev.gatehouse.kube.validation.SchemaValidation;
@@ -61,7 +62,8 @@ public final class KubeApiServer implements AutoCloseable {
     ObjectStorage storage = new ObjectStorage(store, Json.MAPPER);
     Tables tables = new Tables(new PrinterColumns());
     ObjectResponses responses = new ObjectResponses(tables, clock);
-    Admission admission = new Admission(storage, Strategies.builtin(), new SchemaValidation());
+    Admission admission = new Admission(storage, Strategies.builtin(new ServiceAllocator(storage, clock)),
+        new SchemaValidation());
     ReadHandler reads = new ReadHandler(storage, responses);
     FieldManagers fieldManagers = new FieldManagers(clock);
     WriteHandler writes = new WriteHandler(storage, responses, admission, fieldManagers::trackUpdate, clock);

@@ -2,6 +2,7 @@ package dev.gatehouse.kube.server;
 
 import dev.gatehouse.kube.api.Errors;
 import dev.gatehouse.kube.api.StatusException;
+import dev.gatehouse.kube.pki.Pem;
 import dev.gatehouse.kube.pki.ServerPki;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -57,8 +58,7 @@ public final class VertxKubeServer implements AutoCloseable {
         .setKeyCertOptions(new PemKeyCertOptions()
             .setCertValue(Buffer.buffer(pki.serving().certificatePem()))
             .setKeyValue(Buffer.buffer(pki.serving().keyPem())))
-        .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(io.vertx.core.buffer.Buffer.buffer(
-            dev.gatehouse.kube.pki.Pem.encode(pki.ca().certificate())).toString())))
+        .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(Pem.encode(pki.ca().certificate()))))
         .setCompressionSupported(true)
         .setMaxFormAttributeSize(8192);
     server = vertx.createHttpServer(options).requestHandler(this::onRequest);

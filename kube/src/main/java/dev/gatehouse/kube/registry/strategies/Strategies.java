@@ -7,12 +7,12 @@ import java.util.Map;
 public final class Strategies {
   private Strategies() {}
 
-  public static Map<String, Strategy> builtin() {
+  public static Map<String, Strategy> builtin(ServiceAllocator allocator) {
     return Map.of(
         "/namespaces", new NamespaceStrategy(),
         "/secrets", new SecretStrategy(),
         "/pods", new PodStrategy(),
-        "/services", new StatusKeepingStrategy(false),
+        "/services", new ServiceStrategy(allocator),
         "/nodes", new StatusKeepingStrategy(false),
         "apps/deployments", new DeploymentStrategy(),
         "apiextensions.k8s.io/customresourcedefinitions", new StatusKeepingStrategy(true));
