@@ -54,7 +54,7 @@ public final class ResourceEndpoint {
       case "update" -> writes.update(ctx, sink);
       case "patch" -> patches.patch(ctx, sink);
       case "delete" -> writes.delete(ctx, sink);
-      case "deletecollection" -> writes.deleteCollection(ctx, sink, reads);
+      case "deletecollection" -> writes.deleteCollection(ctx, sink);
       default -> throw Errors.methodNotSupported(type.group(), type.plural(), verb);
     }
   }

@@ -218,7 +218,7 @@ public final class WriteHandler {
     return new Deletion(false, ReadHandler.withTypeMeta(ctx, stored.object()));
   }
 
-  public void deleteCollection(ResourceContext ctx, ResponseSink sink, ReadHandler reads) {
+  public void deleteCollection(ResourceContext ctx, ResponseSink sink) {
     ObjectFilter filter = Selectors.fromRequest(ctx);
     List<ObjectNode> deleted = new ArrayList<>();
     for (StoredObject current : Lists.all(storage, ctx)) {

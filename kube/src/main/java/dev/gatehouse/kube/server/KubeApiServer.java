@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.kube.api.Json;
 import dev.gatehouse.kube.authn.UnionAuthenticator;
 import dev.gatehouse.kube.authn.x509.X509Authenticator;
+import dev.gatehouse.kube.authz.PublicInfoAuthorizer;
 import dev.gatehouse.kube.authz.SystemMastersAuthorizer;
 import dev.gatehouse.kube.authz.UnionAuthorizer;
 import dev.gatehouse.kube.cluster.Clusters;
@@ -75,7 +76,7 @@ public final class KubeApiServer implements AutoCloseable {
     OpenApiEndpoint openApi = new OpenApiEndpoint(openApiDocuments);
     Router router = new Router(resources, openApi, version(), () -> true, options.host() + ":" + options.port());
     KubeApi api = new KubeApi(clusters, new UnionAuthenticator(List.of(new X509Authenticator(clock))),
-        new UnionAuthorizer(List.of(new SystemMastersAuthorizer())), router);
+        new UnionAuthorizer(List.of(new SystemMastersAuthorizer(), new PublicInfoAuthorizer())), router);
     NamespaceController namespaceController = new NamespaceController(storage, clock, controllers);
     clusters.onEachCluster(namespaceController::start);
     CrdController crdController = new CrdController(storage, clock, controllers,

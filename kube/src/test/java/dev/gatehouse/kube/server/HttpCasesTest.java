@@ -73,8 +73,12 @@ class HttpCasesTest {
       body = new byte[request.path("bodyBytes").asInt()];
       java.util.Arrays.fill(body, (byte) ' ');
     }
-    HttpResponse<String> response = server.send(request.path("anonymous").asBoolean() ? server.anonymous
-        : server.admin, request.path("method").asText("GET"), request.path("path").asText(),
+    var client = switch (request.path("as").asText("admin")) {
+      case "anonymous" -> server.anonymous;
+      case "developer" -> server.developer;
+      default -> server.admin;
+    };
+    HttpResponse<String> response = server.send(client, request.path("method").asText("GET"), request.path("path").asText(),
         request.path("contentType").asText(null), request.path("accept").asText(null), body);
     String where = c.path("name").asText() + "\nbody: " + response.body();
     assertThat(response.statusCode()).as(where).isEqualTo(c.path("status").asInt());

@@ -24,6 +24,8 @@ final class TestServer implements AutoCloseable {
   final ServerPki pki;
   final HttpClient admin;
   final HttpClient anonymous;
+  /** A client certificate from the cluster CA for user "developer" in group "dev-team" (not system:masters). */
+  final HttpClient developer;
   final String url;
 
   TestServer(Path dir, SqliteStore.Options storeOptions) throws Exception {
@@ -32,11 +34,12 @@ final class TestServer implements AutoCloseable {
     store = SqliteStore.open(dir.resolve("store"), storeOptions);
     server = KubeApiServer.start(new KubeApiServer.Options("127.0.0.1", 0, store, pki, clock, List.of("dev"), 8));
     url = "https://127.0.0.1:" + server.port();
-    admin = client(true);
-    anonymous = client(false);
+    admin = client(pki.admin());
+    anonymous = client(null);
+    developer = client(pki.ca().issueClient("developer", List.of("dev-team"), clock.instant(), Duration.ofHours(1)));
   }
 
-  private HttpClient client(boolean withCertificate) throws Exception {
+  private HttpClient client(dev.gatehouse.kube.pki.CertificateAuthority.Issued identity) throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("ca", pki.ca().certificate());
@@ -45,8 +48,8 @@ final class TestServer implements AutoCloseable {
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     KeyStore keys = KeyStore.getInstance("PKCS12");
     keys.load(null, null);
-    if (withCertificate) {
-      keys.setKeyEntry("admin", pki.admin().key(), new char[0], new Certificate[] {pki.admin().certificate()});
+    if (identity != null) {
+      keys.setKeyEntry("client", identity.key(), new char[0], new Certificate[] {identity.certificate()});
     }
     kmf.init(keys, new char[0]);
     SSLContext ssl = SSLContext.getInstance("TLS");

@@ -1,0 +1,21 @@
+package dev.gatehouse.kube.authz;
+
+import dev.gatehouse.kube.authn.UserInfo;
+import dev.gatehouse.kube.request.RequestInfo;
+import java.util.Set;
+
+/**
+ * Everyone may read the version and health endpoints, as kube-apiserver's bootstrap
+ * {@code system:public-info-viewer} binding allows; until RBAC arrives this stands in for that one binding.
+ */
+public final class PublicInfoAuthorizer implements Authorizer {
+  static final Set<String> PATHS = Set.of("/version", "/version/", "/healthz", "/livez", "/readyz");
+
+  @Override
+  public Decision authorize(UserInfo user, RequestInfo request) {
+    if (!request.resourceRequest() && request.verb().equals("get") && PATHS.contains(request.path())) {
+      return Decision.allow("public info");
+    }
+    return Decision.noOpinion("");
+  }
+}
