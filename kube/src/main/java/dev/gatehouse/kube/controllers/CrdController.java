@@ -8,6 +8,7 @@ import dev.gatehouse.kube.handlers.ObjectMetadata;
 import dev.gatehouse.kube.registry.ObjectStorage;
 import dev.gatehouse.kube.registry.StorageKeys;
 import dev.gatehouse.kube.registry.StoredObject;
+import dev.gatehouse.kube.registry.strategies.CrdStrategy;
 import dev.gatehouse.kube.resource.ResourceType;
 import dev.gatehouse.store.KeyValue;
 import dev.gatehouse.store.RangeRequest;
@@ -65,6 +66,7 @@ public final class CrdController {
     for (KeyValue kv : range.kvs()) {
       StoredObject crd = storage.decode(kv);
       if (crd.object().path("metadata").hasNonNull("deletionTimestamp")) {
+        finishDeletion(cluster, crds, crd);
         continue;
       }
       custom.addAll(typesOf(crd.object()));
@@ -73,6 +75,39 @@ public final class CrdController {
     cluster.replaceCatalog(cluster.catalog().withCustom(custom));
     onChange.accept(cluster, custom);
     return range.revision();
+  }
+
+  /**
+   * A deleted CRD takes its custom resources with it: they are removed, then the cleanup finalizer, and the CRD
+   * is gone (upstream's customresourcecleanup finalizer).
+   */
+  private void finishDeletion(LogicalCluster cluster, ResourceType crds, StoredObject crd) {
+    List<ResourceType> types = typesOf(crd.object());
+    if (!types.isEmpty()) {
+      String prefix = StorageKeys.typePrefix(cluster.name(), types.get(0));
+      for (KeyValue kv : storage.store().range(RangeRequest.prefix(prefix)).kvs()) {
+        StoredObject object = storage.decode(kv);
+        storage.delete(cluster.name(), types.get(0), object.object().path("metadata").path("namespace").asText(""),
+            object.object().path("metadata").path("name").asText(), object.modRevision());
+      }
+    }
+    ObjectNode updated = crd.object().deepCopy();
+    ArrayNode finalizers = updated.withObject("/metadata").withArray("finalizers");
+    for (int i = finalizers.size() - 1; i >= 0; i--) {
+      if (finalizers.get(i).asText().equals(CrdStrategy.CLEANUP_FINALIZER)) {
+        finalizers.remove(i);
+      }
+    }
+    String name = crd.object().path("metadata").path("name").asText();
+    try {
+      if (finalizers.isEmpty()) {
+        storage.delete(cluster.name(), crds, "", name, crd.modRevision());
+      } else if (!updated.equals(crd.object())) {
+        storage.update(cluster.name(), crds, updated, crd.modRevision());
+      }
+    } catch (RuntimeException e) {
+      LOG.debug("CRD {} changed while being deleted; the next event retries", name);
+    }
   }
 
   /** The resource types a CRD serves: one per served version, the storage version's schema for each. */

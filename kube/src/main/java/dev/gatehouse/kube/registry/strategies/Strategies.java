@@ -15,6 +15,6 @@ public final class Strategies {
         "/services", new ServiceStrategy(allocator),
         "/nodes", new StatusKeepingStrategy(false),
         "apps/deployments", new DeploymentStrategy(),
-        "apiextensions.k8s.io/customresourcedefinitions", new StatusKeepingStrategy(true));
+        "apiextensions.k8s.io/customresourcedefinitions", new CrdStrategy());
   }
 }
