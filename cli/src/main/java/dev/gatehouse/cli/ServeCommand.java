@@ -34,6 +34,11 @@ public final class ServeCommand implements Callable<Integer> {
       + " clusters persist).", paramLabel = "NAME")
   List<String> clusters = new ArrayList<>();
 
+  @Option(names = "--anonymous-auth", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Requests without credentials act as system:anonymous (default: ${DEFAULT-VALUE}); with"
+          + " --no-anonymous-auth they are 401 Unauthorized.")
+  boolean anonymousAuth;
+
   @Option(names = "--worker-threads", description = "Threads serving API requests (default: ${DEFAULT-VALUE}).",
       defaultValue = "64")
   int workerThreads;
@@ -46,7 +51,7 @@ public final class ServeCommand implements Callable<Integer> {
     ServerPki pki = ServerPki.loadOrCreate(data.resolve("pki"), clock);
     Store store = SqliteStore.open(data.resolve("store"), SqliteStore.Options.defaults());
     KubeApiServer server = KubeApiServer.start(new KubeApiServer.Options(host, kubePort, store, pki, clock, clusters,
-        workerThreads));
+        workerThreads, anonymousAuth));
     String url = "https://" + hostForUrl(host) + ":" + server.port();
     Path kubeconfig = Kubeconfigs.writeAdmin(data, pki, url, server.clusters());
     System.out.println("Gatehouse is serving.");

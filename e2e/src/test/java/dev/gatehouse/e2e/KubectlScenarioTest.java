@@ -25,7 +25,7 @@ class KubectlScenarioTest {
   private static final String[] SCENARIOS = {
       "configmaps.yaml", "discovery.yaml", "apply.yaml", "patch.yaml", "errors.yaml", "watch.yaml",
       "namespaces.yaml", "selectors.yaml", "workloads.yaml", "protobuf-create.yaml", "deployments.yaml", "crds.yaml",
-      "explain.yaml", "rbac-objects.yaml"};
+      "explain.yaml", "rbac-objects.yaml", "auth.yaml"};
 
   @TempDir
   Path temp;

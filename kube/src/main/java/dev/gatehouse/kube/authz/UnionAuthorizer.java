@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The first ALLOW or DENY decides; NO_OPINION moves on. When nobody decides the request is denied (fail
- * closed) with the collected reasons.
+ * The first ALLOW or DENY decides; NO_OPINION moves on. When nobody decides the answer is NO_OPINION with the
+ * collected reasons, as upstream's union; callers treat anything but ALLOW as not allowed (fail closed).
  */
 public final class UnionAuthorizer implements Authorizer {
   private final List<Authorizer> chain;
@@ -32,6 +32,6 @@ public final class UnionAuthorizer implements Authorizer {
         }
       }
     }
-    return new Decision(Decision.Kind.DENY, String.join("\n", reasons));
+    return new Decision(Decision.Kind.NO_OPINION, String.join("\n", reasons));
   }
 }

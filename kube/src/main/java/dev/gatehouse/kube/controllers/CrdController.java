@@ -131,7 +131,7 @@ public final class CrdController {
           !"Cluster".equals(spec.path("scope").asText()), strings(names.path("shortNames")),
           strings(names.path("categories")),
           List.of("delete", "deletecollection", "get", "list", "patch", "create", "update", "watch"), List.copyOf(subs),
-          null, version));
+          null, version, true));
     }
     return types;
   }

@@ -15,9 +15,11 @@ public final class ResourceEndpoint {
   private final PatchHandler patches;
   private final WatchHandler watches;
   private final SubresourceHandler subresources;
+  private final ReviewHandler reviews;
 
   public ResourceEndpoint(ReadHandler reads, WriteHandler writes, PatchHandler patches, WatchHandler watches,
-      SubresourceHandler subresources) {
+      SubresourceHandler subresources, ReviewHandler reviews) {
+    this.reviews = reviews;
     this.reads = reads;
     this.writes = writes;
     this.patches = patches;
@@ -32,6 +34,10 @@ public final class ResourceEndpoint {
       throw Errors.pathNotFound();
     }
     ResourceContext ctx = new ResourceContext(request, info, cluster, type, user);
+    if (!type.persisted()) {
+      reviews.serve(ctx, sink);
+      return;
+    }
     if (!info.subresource().isEmpty()) {
       type.subresource(info.subresource()).orElseThrow(Errors::pathNotFound);
       subresources.serve(ctx, sink);

@@ -36,7 +36,7 @@ public final class BuiltinResources {
             r.path("plural").asText(), r.path("singular").asText(), r.path("namespaced").asBoolean(),
             strings(r.path("shortNames")), strings(r.path("categories")),
             r.has("verbs") ? strings(r.path("verbs")) : defaultVerbs, List.copyOf(subs),
-            r.path("definition").asText(), null));
+            r.path("definition").asText(), null, !r.path("virtual").asBoolean(false)));
       }
       return List.copyOf(types);
     } catch (IOException e) {

@@ -7,11 +7,12 @@ import java.util.Optional;
 /**
  * One served resource of one group-version: what discovery advertises, how requests address it, and what
  * validates it. Built-in types name an OpenAPI {@code definition}; custom resources carry their CRD's
- * {@code versions[]} entry (schema, printer columns, subresources) instead.
+ * {@code versions[]} entry (schema, printer columns, subresources) instead. Types that are not {@code persisted}
+ * (the review APIs) only answer create, computed from the request.
  */
 public record ResourceType(String group, String version, String kind, String plural, String singular,
     boolean namespaced, List<String> shortNames, List<String> categories, List<String> verbs,
-    List<Subresource> subresources, String definition, JsonNode crdVersion) {
+    List<Subresource> subresources, String definition, JsonNode crdVersion, boolean persisted) {
 
   /** A subresource such as {@code status} or {@code scale}; group/version/kind are the response kind's. */
   public record Subresource(String name, String group, String version, String kind, List<String> verbs) {}

@@ -12,32 +12,32 @@ import dev.gatehouse.kube.authz.Decision;
 import dev.gatehouse.kube.authz.Forbidden;
 import dev.gatehouse.kube.cluster.Clusters;
 import dev.gatehouse.kube.cluster.LogicalCluster;
+import dev.gatehouse.kube.impersonation.Impersonation;
 import dev.gatehouse.kube.request.RequestInfo;
 import dev.gatehouse.kube.request.RequestInfoParser;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Kubernetes API request pipeline, in order: logical cluster → authentication → request info →
- * authorization → endpoint (non-resource, discovery, OpenAPI, or resource handlers). Every failure becomes a
+ * impersonation → authorization → endpoint (non-resource, discovery, OpenAPI, or resource handlers). Every failure becomes a
  * {@code Status}; nothing unexpected leaves as a stack trace.
  */
 public final class KubeApi {
   private static final Logger LOG = LoggerFactory.getLogger(KubeApi.class);
-  /** Paths readable without credentials, as the bootstrap system:public-info-viewer role allows. */
-  private static final Set<String> PUBLIC_PATHS = Set.of("/version", "/version/", "/healthz", "/livez", "/readyz");
-
   private final Clusters clusters;
   private final Authenticator authenticator;
+  private final Impersonation impersonation;
   private final Authorizer authorizer;
   private final Endpoints endpoints;
 
-  public KubeApi(Clusters clusters, Authenticator authenticator, Authorizer authorizer, Endpoints endpoints) {
+  public KubeApi(Clusters clusters, Authenticator authenticator, Impersonation impersonation, Authorizer authorizer,
+      Endpoints endpoints) {
     this.clusters = clusters;
     this.authenticator = authenticator;
+    this.impersonation = impersonation;
     this.authorizer = authorizer;
     this.endpoints = endpoints;
   }
@@ -51,9 +51,10 @@ public final class KubeApi {
     sink.addHeader("Audit-Id", UUID.randomUUID().toString());
     try {
       LogicalCluster cluster = clusters.get(request.cluster()).orElseThrow(Errors::pathNotFound);
-      UserInfo user = authenticate(request);
+      UserInfo requester = authenticate(request);
       RequestInfo info = RequestInfoParser.parse(cluster.name(), request.method(), request.path(),
           request.queryParam("watch"), fieldSelectorName(request));
+      UserInfo user = impersonation.apply(request, cluster.name(), requester);
       authorize(user, info);
       endpoints.serve(request, info, cluster, user, sink);
     } catch (StatusException e) {
@@ -74,16 +75,11 @@ public final class KubeApi {
       LOG.info("authentication rejected for {} {}: {}", request.method(), request.path(), r.reason());
       throw Errors.unauthorized();
     }
-    if (PUBLIC_PATHS.contains(request.path()) && request.method().equals("GET")) {
-      return new UserInfo(UserInfo.ANONYMOUS, "", java.util.List.of(UserInfo.UNAUTHENTICATED), Map.of());
-    }
+    LOG.debug("no credentials on {} {} and anonymous access is disabled", request.method(), request.path());
     throw Errors.unauthorized();
   }
 
   private void authorize(UserInfo user, RequestInfo info) {
-    if (user.name().equals(UserInfo.ANONYMOUS)) {
-      return; // only PUBLIC_PATHS reach here anonymously
-    }
     Decision decision = authorizer.authorize(user, info);
     if (decision.kind() != Decision.Kind.ALLOW) {
       throw Forbidden.of(user, info, decision.reason());

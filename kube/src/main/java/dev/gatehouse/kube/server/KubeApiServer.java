@@ -3,7 +3,18 @@ package dev.gatehouse.kube.server;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.kube.api.Json;
+import dev.gatehouse.kube.api.Errors;
+import dev.gatehouse.kube.authn.AnonymousAuthenticator;
+import dev.gatehouse.kube.authn.Authenticator;
+import dev.gatehouse.kube.authn.BearerTokenAuthenticator;
+import dev.gatehouse.kube.authn.TokenAuthenticator;
 import dev.gatehouse.kube.authn.UnionAuthenticator;
+import dev.gatehouse.kube.authz.Authorizer;
+import dev.gatehouse.kube.handlers.ResourceContext;
+import dev.gatehouse.kube.handlers.ReviewHandler;
+import dev.gatehouse.kube.impersonation.Impersonation;
+import dev.gatehouse.kube.review.AccessReviews;
+import dev.gatehouse.kube.review.TokenReviews;
 import dev.gatehouse.kube.authn.x509.X509Authenticator;
 import dev.gatehouse.kube.authz.PublicInfoAuthorizer;
 import dev.gatehouse.kube.authz.SystemMastersAuthorizer;
@@ -33,6 +44,7 @@ import dev.gatehouse.kube.tables.PrinterColumns;
 import dev.gatehouse.store.Store;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,14 +81,34 @@ public final class KubeApiServer implements AutoCloseable {
     FieldManagers fieldManagers = new FieldManagers(clock);
     WriteHandler writes = new WriteHandler(storage, responses, admission, fieldManagers::trackUpdate, clock);
     PatchHandler patches = new PatchHandler(storage, writes, responses, fieldManagers);
+    List<TokenAuthenticator> tokenAuthenticators = List.of();
+    Authorizer authorizer = new UnionAuthorizer(List.of(new SystemMastersAuthorizer(), new PublicInfoAuthorizer()));
+    TokenReviews tokenReviews = new TokenReviews(tokenAuthenticators);
+    ReviewHandler reviews = new ReviewHandler(admission, new AccessReviews(authorizer), new ReviewHandler.Reviews() {
+      @Override
+      public ObjectNode tokenReview(ResourceContext ctx, ObjectNode review) {
+        return tokenReviews.review(review);
+      }
+
+      @Override
+      public ObjectNode selfSubjectRulesReview(ResourceContext ctx, ObjectNode review) {
+        throw Errors.pathNotFound();
+      }
+    });
     ResourceEndpoint resources = new ResourceEndpoint(reads, writes, patches,
-        new WatchHandler(storage, tables, clock, timers), new SubresourceHandler(storage, reads, writes, patches));
+        new WatchHandler(storage, tables, clock, timers), new SubresourceHandler(storage, reads, writes, patches),
+        reviews);
     ClusterOpenApi openApiDocuments = new ClusterOpenApi(ResourceCatalog.builtin());
     controllers.execute(openApiDocuments::warmUp);
     OpenApiEndpoint openApi = new OpenApiEndpoint(openApiDocuments);
     Router router = new Router(resources, openApi, version(), () -> true, options.host() + ":" + options.port());
-    KubeApi api = new KubeApi(clusters, new UnionAuthenticator(List.of(new X509Authenticator(clock))),
-        new UnionAuthorizer(List.of(new SystemMastersAuthorizer(), new PublicInfoAuthorizer())), router);
+    List<Authenticator> authenticators = new ArrayList<>(List.of(new X509Authenticator(clock),
+        new BearerTokenAuthenticator(tokenAuthenticators)));
+    if (options.anonymousAuth()) {
+      authenticators.add(new AnonymousAuthenticator());
+    }
+    KubeApi api = new KubeApi(clusters, new UnionAuthenticator(authenticators), new Impersonation(authorizer),
+        authorizer, router);
     NamespaceController namespaceController = new NamespaceController(storage, clock, controllers);
     clusters.onEachCluster(namespaceController::start);
     CrdController crdController = new CrdController(storage, clock, controllers,
@@ -88,7 +120,7 @@ public final class KubeApiServer implements AutoCloseable {
 
   /** How to run: where to listen, the store, the certificates, the logical clusters to ensure. */
   public record Options(String host, int port, Store store, ServerPki pki, Clock clock, List<String> clusters,
-      int workerThreads) {}
+      int workerThreads, boolean anonymousAuth) {}
 
   public static KubeApiServer start(Options options) {
     return new KubeApiServer(options);

@@ -62,6 +62,20 @@ class HttpCasesTest {
     return tests.stream();
   }
 
+  private static java.util.Map<String, List<String>> headers(JsonNode request) {
+    java.util.Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+    request.path("headers").fields().forEachRemaining(e -> {
+      List<String> values = new ArrayList<>();
+      if (e.getValue().isArray()) {
+        e.getValue().forEach(v -> values.add(v.asText()));
+      } else {
+        values.add(e.getValue().asText());
+      }
+      headers.put(e.getKey(), values);
+    });
+    return headers;
+  }
+
   private static void run(JsonNode c) throws Exception {
     JsonNode request = c.path("request");
     byte[] body = null;
@@ -79,7 +93,7 @@ class HttpCasesTest {
       default -> server.admin;
     };
     HttpResponse<String> response = server.send(client, request.path("method").asText("GET"), request.path("path").asText(),
-        request.path("contentType").asText(null), request.path("accept").asText(null), body);
+        request.path("contentType").asText(null), request.path("accept").asText(null), headers(request), body);
     String where = c.path("name").asText() + "\nbody: " + response.body();
     assertThat(response.statusCode()).as(where).isEqualTo(c.path("status").asInt());
     if (c.has("body")) {

@@ -32,7 +32,7 @@ final class TestServer implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     pki = ServerPki.loadOrCreate(dir.resolve("pki"), clock);
     store = SqliteStore.open(dir.resolve("store"), storeOptions);
-    server = KubeApiServer.start(new KubeApiServer.Options("127.0.0.1", 0, store, pki, clock, List.of("dev"), 8));
+    server = KubeApiServer.start(new KubeApiServer.Options("127.0.0.1", 0, store, pki, clock, List.of("dev"), 8, true));
     url = "https://127.0.0.1:" + server.port();
     admin = client(pki.admin());
     anonymous = client(null);
@@ -65,7 +65,13 @@ final class TestServer implements AutoCloseable {
 
   HttpResponse<String> send(HttpClient client, String method, String path, String contentType, String accept,
       byte[] body) throws Exception {
+    return send(client, method, path, contentType, accept, java.util.Map.of(), body);
+  }
+
+  HttpResponse<String> send(HttpClient client, String method, String path, String contentType, String accept,
+      java.util.Map<String, List<String>> headers, byte[] body) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30));
+    headers.forEach((name, values) -> values.forEach(v -> request.header(name, v)));
     if (accept != null) {
       request.header("Accept", accept);
     }
