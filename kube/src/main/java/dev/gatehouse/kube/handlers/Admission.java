@@ -106,9 +106,9 @@ public final class Admission {
     }
   }
 
-  /** Metadata and kind-specific validation: 422 Invalid with every cause. */
-  public void validate(ResourceContext ctx, ObjectNode object) {
-    List<Cause> causes = new ArrayList<>(validation.validateMetadata(ctx.type(), object));
+  /** Metadata, schema and kind-specific validation: 422 Invalid with every cause. {@code old} is null on create. */
+  public void validate(ResourceContext ctx, ObjectNode object, ObjectNode old) {
+    List<Cause> causes = new ArrayList<>(validation.validateObject(ctx.type(), object, old, ctx.info().subresource()));
     causes.addAll(strategy(ctx.type()).validate(object));
     if (!causes.isEmpty()) {
       throw Errors.invalid(ctx.type().group(), ctx.type().kind(),

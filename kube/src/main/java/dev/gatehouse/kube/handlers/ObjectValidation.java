@@ -15,6 +15,12 @@ public interface ObjectValidation {
    */
   void checkFields(ResourceType type, ObjectNode object, byte[] rawJson, String mode, ResponseSink sink);
 
-  /** Name, generateName, namespace, labels and annotations, as upstream's ValidateObjectMeta. */
-  List<Cause> validateMetadata(ResourceType type, ObjectNode object);
+  /**
+   * Everything kube-apiserver validates on a decoded object: ObjectMeta (name, generateName, labels,
+   * annotations), a custom resource against its CRD's schema (after defaulting it), a CRD's own rules.
+   *
+   * @param old the stored object on update, null on create
+   * @param subresource "" or e.g. "status"
+   */
+  List<Cause> validateObject(ResourceType type, ObjectNode object, ObjectNode old, String subresource);
 }

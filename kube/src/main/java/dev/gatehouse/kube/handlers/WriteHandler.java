@@ -60,7 +60,7 @@ public final class WriteHandler {
       object.withObject("/metadata").put("generation", 1);
     }
     admission.admitCreate(ctx, object);
-    admission.validate(ctx, object);
+    admission.validate(ctx, object, null);
     if (!applied) {
       object = ownership.track(ctx, null, object);
     }
@@ -132,7 +132,7 @@ public final class WriteHandler {
     if (admission.strategy(ctx.type()).tracksGeneration() && !Objects.equals(old.get("spec"), next.get("spec"))) {
       next.withObject("/metadata").put("generation", old.path("metadata").path("generation").asLong(0) + 1);
     }
-    admission.validate(ctx, next);
+    admission.validate(ctx, next, old);
     next.withObject("/metadata").put("resourceVersion", Long.toString(current.modRevision()));
     if (Objects.equals(stripVersion(old), stripVersion(next))) {
       return ReadHandler.withTypeMeta(ctx, old); // no-op updates keep the resourceVersion, as upstream

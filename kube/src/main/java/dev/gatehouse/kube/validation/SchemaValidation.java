@@ -9,9 +9,13 @@ import dev.gatehouse.kube.meta.names.ObjectMetaValidator;
 import dev.gatehouse.kube.meta.validation.FieldError;
 import dev.gatehouse.kube.openapi.validation.FieldValidationDirective;
 import dev.gatehouse.kube.openapi.validation.FieldValidationOutcome;
+import dev.gatehouse.kube.openapi.schema.CrdValidator;
+import dev.gatehouse.kube.openapi.schema.CustomResourceValidator;
+import dev.gatehouse.kube.openapi.schema.StructuralDefaulting;
 import dev.gatehouse.kube.openapi.validation.FieldValidator;
 import dev.gatehouse.kube.resource.ResourceType;
 import dev.gatehouse.kube.server.ResponseSink;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SchemaValidation implements ObjectValidation {
   private final Map<Object, FieldValidator> validators = new ConcurrentHashMap<>();
+  private final Map<ResourceType, CustomResourceValidator> schemaValidators = new ConcurrentHashMap<>();
 
   @Override
   public void checkFields(ResourceType type, ObjectNode object, byte[] rawJson, String mode, ResponseSink sink) {
@@ -48,9 +53,31 @@ public final class SchemaValidation implements ObjectValidation {
   }
 
   @Override
-  public List<Cause> validateMetadata(ResourceType type, ObjectNode object) {
+  public List<Cause> validateObject(ResourceType type, ObjectNode object, ObjectNode old, String subresource) {
+    List<FieldError> errors = new ArrayList<>();
+    if (isCrd(type)) {
+      // the CRD validator includes the metadata rules
+      errors.addAll(old == null ? CrdValidator.validate(object) : CrdValidator.validateUpdate(object, old));
+      return causes(errors);
+    }
     NameRule rule = type.isCustom() ? NameRule.DNS1123_SUBDOMAIN : NameRule.forResource(type.group(), type.plural());
-    List<FieldError> errors = ObjectMetaValidator.validateCreate(object.path("metadata"), type.namespaced(), rule);
+    errors.addAll(ObjectMetaValidator.validateCreate(object.path("metadata"), type.namespaced(), rule));
+    if (type.isCustom()) {
+      StructuralDefaulting.apply(type.schema(), object);
+      CustomResourceValidator validator = schemaValidators.computeIfAbsent(type,
+          t -> CustomResourceValidator.forSchema(t.schema().isMissingNode() ? null : t.schema()));
+      errors.addAll(old == null ? validator.validate(object)
+          : "status".equals(subresource) ? validator.validateStatusUpdate(object, old)
+          : validator.validateUpdate(object, old));
+    }
+    return causes(errors);
+  }
+
+  private static boolean isCrd(ResourceType type) {
+    return type.group().equals("apiextensions.k8s.io") && type.plural().equals("customresourcedefinitions");
+  }
+
+  private static List<Cause> causes(List<FieldError> errors) {
     return errors.stream().map(e -> new Cause(e.type().causeType(), e.body(), e.field())).toList();
   }
 }

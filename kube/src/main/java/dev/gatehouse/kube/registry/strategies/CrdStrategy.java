@@ -2,6 +2,7 @@ package dev.gatehouse.kube.registry.strategies;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.kube.openapi.schema.CrdValidator;
 
 /** CustomResourceDefinitions: status is the controller's, and the cleanup finalizer is added on create. */
 public final class CrdStrategy extends StatusKeepingStrategy {
@@ -22,6 +23,12 @@ public final class CrdStrategy extends StatusKeepingStrategy {
     if (!present) {
       finalizers.add(CLEANUP_FINALIZER);
     }
-    object.remove("status");
+    CrdValidator.prepareForCreate(object);
+  }
+
+  @Override
+  public void prepareForUpdate(ObjectNode updated, ObjectNode old) {
+    super.prepareForUpdate(updated, old);
+    CrdValidator.prepareForUpdate(updated, old);
   }
 }
