@@ -1,5 +1,8 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.kube.audit.AuditLog;
+import dev.gatehouse.kube.audit.AuditPolicy;
+import dev.gatehouse.kube.audit.InvalidAuditPolicyException;
 import dev.gatehouse.kube.pki.ServerPki;
 import dev.gatehouse.kube.server.KubeApiServer;
 import dev.gatehouse.store.Store;
@@ -39,6 +42,14 @@ public final class ServeCommand implements Callable<Integer> {
           + " --no-anonymous-auth they are 401 Unauthorized.")
   boolean anonymousAuth;
 
+  @Option(names = "--audit-log-path", paramLabel = "PATH", description = "Audit events (audit.k8s.io/v1 JSON"
+      + " lines) go here; '-' for standard output (default: <data-dir>/audit.log).")
+  String auditLogPath;
+
+  @Option(names = "--audit-policy-file", paramLabel = "FILE", description = "An audit.k8s.io/v1 Policy (default:"
+      + " every request at Metadata level).")
+  Path auditPolicyFile;
+
   @Option(names = "--worker-threads", description = "Threads serving API requests (default: ${DEFAULT-VALUE}).",
       defaultValue = "64")
   int workerThreads;
@@ -49,9 +60,21 @@ public final class ServeCommand implements Callable<Integer> {
     Path data = dataDir.toAbsolutePath();
     Clock clock = Clock.systemUTC();
     ServerPki pki = ServerPki.loadOrCreate(data.resolve("pki"), clock);
+    AuditPolicy auditPolicy = AuditPolicy.defaultPolicy();
+    if (auditPolicyFile != null) {
+      try {
+        auditPolicy = AuditPolicy.parse(Files.readString(auditPolicyFile));
+      } catch (InvalidAuditPolicyException e) {
+        System.err.println("gatehouse: " + e.getMessage() + ": from file " + auditPolicyFile);
+        return 2;
+      }
+    }
+    AuditLog auditLog = auditLogPath != null && auditLogPath.equals("-")
+        ? AuditLog.toStream(System.out, AuditLog.Settings.DEFAULT)
+        : AuditLog.open(auditLogPath == null ? data.resolve("audit.log") : Path.of(auditLogPath));
     Store store = SqliteStore.open(data.resolve("store"), SqliteStore.Options.defaults());
     KubeApiServer server = KubeApiServer.start(new KubeApiServer.Options(host, kubePort, store, pki, clock, clusters,
-        workerThreads, anonymousAuth));
+        workerThreads, anonymousAuth, auditPolicy, auditLog));
     String url = "https://" + hostForUrl(host) + ":" + server.port();
     Path kubeconfig = Kubeconfigs.writeAdmin(data, pki, url, server.clusters());
     System.out.println("Gatehouse is serving.");
@@ -65,6 +88,7 @@ public final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
       store.close();
+      auditLog.close();
       stopped.countDown();
     }, "gatehouse-shutdown"));
     stopped.await();

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record ApiRequest(String method, String cluster, String clusterPrefix, String path,
     Map<String, List<String>> query, Map<String, List<String>> headers, byte[] body,
-    List<X509Certificate> peerCertificates) {
+    List<X509Certificate> peerCertificates, String uri, String remoteAddress, java.time.Instant receivedAt) {
 
   public String queryParam(String name) {
     List<String> values = query.get(name);

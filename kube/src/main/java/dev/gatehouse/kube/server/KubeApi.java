@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.kube.api.Errors;
 import dev.gatehouse.kube.api.Json;
 import dev.gatehouse.kube.api.StatusException;
+import dev.gatehouse.kube.audit.Auditor;
+import dev.gatehouse.kube.audit.RequestAudit;
+import dev.gatehouse.kube.audit.RequestMetadata;
+import dev.gatehouse.kube.auditing.AuditingSink;
+import dev.gatehouse.kube.auditing.Audits;
 import dev.gatehouse.kube.authn.AuthenticationResult;
 import dev.gatehouse.kube.authn.Authenticator;
 import dev.gatehouse.kube.authn.UserInfo;
@@ -31,10 +36,12 @@ public final class KubeApi {
   private final Authenticator authenticator;
   private final Impersonation impersonation;
   private final Authorizer authorizer;
+  private final Auditor auditor;
   private final Endpoints endpoints;
 
   public KubeApi(Clusters clusters, Authenticator authenticator, Impersonation impersonation, Authorizer authorizer,
-      Endpoints endpoints) {
+      Auditor auditor, Endpoints endpoints) {
+    this.auditor = auditor;
     this.clusters = clusters;
     this.authenticator = authenticator;
     this.impersonation = impersonation;
@@ -48,26 +55,47 @@ public final class KubeApi {
   }
 
   public void handle(ApiRequest request, ResponseSink sink) {
-    sink.addHeader("Audit-Id", UUID.randomUUID().toString());
+    String auditId = auditId(request);
+    sink.addHeader("Audit-Id", auditId);
+    RequestMetadata metadata = Audits.metadata(request, auditId);
+    ResponseSink out = sink;
     try {
       LogicalCluster cluster = clusters.get(request.cluster()).orElseThrow(Errors::pathNotFound);
-      UserInfo requester = authenticate(request);
+      UserInfo requester = authenticate(request, metadata);
       RequestInfo info = RequestInfoParser.parse(cluster.name(), request.method(), request.path(),
           request.queryParam("watch"), fieldSelectorName(request));
+      // audit runs before impersonation, as upstream's filter order has it: the event's user is the requester
+      RequestAudit audit = auditor.begin(Audits.attributes(requester, info, request.method(), request.path()),
+          metadata, info.verb().equals("watch"));
+      audit.requestReceived();
+      out = new AuditingSink(sink, audit);
       UserInfo user = impersonation.apply(request, cluster.name(), requester);
-      authorize(user, info);
-      endpoints.serve(request, info, cluster, user, sink);
+      if (user != requester) {
+        audit.impersonatedUser(Audits.user(user));
+      }
+      authorize(user, info, audit);
+      Audits.recordRequestBody(audit, request);
+      endpoints.serve(request, info, cluster, user, out);
     } catch (StatusException e) {
-      sink.send(e.code(), "application/json", renderStatus(e), Map.of());
+      out.send(e.code(), "application/json", renderStatus(e), Map.of());
     } catch (RuntimeException e) {
       LOG.error("internal error serving {} {}", request.method(), request.path(), e);
       StatusException status = Errors.internal("an unexpected error occurred; see the server log");
-      sink.send(500, "application/json", renderStatus(status), Map.of());
+      out.send(500, "application/json", renderStatus(status), Map.of());
     }
   }
 
-  private UserInfo authenticate(ApiRequest request) {
+  /** A client-supplied Audit-ID is kept (as upstream), else a new one is made. */
+  private static String auditId(ApiRequest request) {
+    String given = request.header("audit-id");
+    return given != null && !given.isBlank() && given.length() <= 128 ? given.trim() : UUID.randomUUID().toString();
+  }
+
+  private UserInfo authenticate(ApiRequest request, RequestMetadata metadata) {
     AuthenticationResult result = authenticator.authenticate(request);
+    if (!(result instanceof AuthenticationResult.Authenticated)) {
+      auditor.recordFailedAuthentication(Audits.attributes(null, null, request.method(), request.path()), metadata);
+    }
     if (result instanceof AuthenticationResult.Authenticated a) {
       return a.user();
     }
@@ -79,11 +107,13 @@ public final class KubeApi {
     throw Errors.unauthorized();
   }
 
-  private void authorize(UserInfo user, RequestInfo info) {
+  private void authorize(UserInfo user, RequestInfo info, RequestAudit audit) {
     Decision decision = authorizer.authorize(user, info);
     if (decision.kind() != Decision.Kind.ALLOW) {
+      audit.forbidden(decision.reason());
       throw Forbidden.of(user, info, decision.reason());
     }
+    audit.allowed(decision.reason());
   }
 
   private static String fieldSelectorName(ApiRequest request) {

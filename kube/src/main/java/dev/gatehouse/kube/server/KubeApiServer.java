@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.kube.api.Json;
 import dev.gatehouse.kube.api.Errors;
+import dev.gatehouse.kube.audit.AuditPolicy;
+import dev.gatehouse.kube.audit.AuditSink;
+import dev.gatehouse.kube.audit.Auditor;
 import dev.gatehouse.kube.authn.AnonymousAuthenticator;
 import dev.gatehouse.kube.authn.Authenticator;
 import dev.gatehouse.kube.authn.BearerTokenAuthenticator;
@@ -108,7 +111,7 @@ public final class KubeApiServer implements AutoCloseable {
       authenticators.add(new AnonymousAuthenticator());
     }
     KubeApi api = new KubeApi(clusters, new UnionAuthenticator(authenticators), new Impersonation(authorizer),
-        authorizer, router);
+        authorizer, new Auditor(options.auditPolicy(), options.auditSink(), clock), router);
     NamespaceController namespaceController = new NamespaceController(storage, clock, controllers);
     clusters.onEachCluster(namespaceController::start);
     CrdController crdController = new CrdController(storage, clock, controllers,
@@ -120,7 +123,7 @@ public final class KubeApiServer implements AutoCloseable {
 
   /** How to run: where to listen, the store, the certificates, the logical clusters to ensure. */
   public record Options(String host, int port, Store store, ServerPki pki, Clock clock, List<String> clusters,
-      int workerThreads, boolean anonymousAuth) {}
+      int workerThreads, boolean anonymousAuth, AuditPolicy auditPolicy, AuditSink auditSink) {}
 
   public static KubeApiServer start(Options options) {
     return new KubeApiServer(options);

@@ -67,6 +67,7 @@ public final class VertxKubeServer implements AutoCloseable {
   }
 
   private void onRequest(HttpServerRequest request) {
+    java.time.Instant receivedAt = java.time.Instant.now();
     VertxResponseSink sink = new VertxResponseSink(request.response());
     String lengthHeader = request.getHeader("content-length");
     if (lengthHeader != null) {
@@ -99,7 +100,7 @@ public final class VertxKubeServer implements AutoCloseable {
       }
       ApiRequest apiRequest;
       try {
-        apiRequest = toApiRequest(request, body.getBytes());
+        apiRequest = toApiRequest(request, body.getBytes(), receivedAt);
       } catch (StatusException e) {
         respondError(sink, e);
         return;
@@ -112,7 +113,7 @@ public final class VertxKubeServer implements AutoCloseable {
     sink.send(e.code(), "application/json", KubeApi.renderStatus(e), Map.of());
   }
 
-  private ApiRequest toApiRequest(HttpServerRequest request, byte[] body) {
+  private ApiRequest toApiRequest(HttpServerRequest request, byte[] body, java.time.Instant receivedAt) {
     String rawPath = request.path();
     String path = decodePath(rawPath);
     String cluster = "";
@@ -128,8 +129,9 @@ public final class VertxKubeServer implements AutoCloseable {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     request.headers().forEach(e -> headers.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
         .add(e.getValue()));
+    String remote = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
     return new ApiRequest(request.method().name(), cluster, clusterPrefix, path, query, headers, body,
-        peerCertificates(request));
+        peerCertificates(request), request.uri(), remote, receivedAt);
   }
 
   private static String decodePath(String rawPath) {

@@ -26,7 +26,8 @@ class ImpersonationTest {
     });
     Map<String, List<String>> lower = new LinkedHashMap<>();
     headers.forEach((k, v) -> lower.put(k.toLowerCase(), v));
-    ApiRequest request = new ApiRequest("GET", "", "", "/api", Map.of(), lower, new byte[0], List.of());
+    ApiRequest request = new ApiRequest("GET", "", "", "/api", Map.of(), lower, new byte[0], List.of(), "/api",
+        "127.0.0.1", java.time.Instant.now());
     return impersonation.apply(request, "", REQUESTER);
   }
 

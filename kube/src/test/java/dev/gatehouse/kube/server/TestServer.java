@@ -28,11 +28,20 @@ final class TestServer implements AutoCloseable {
   final HttpClient developer;
   final String url;
 
+  /** Every audit event the server wrote, in order. */
+  final List<dev.gatehouse.kube.audit.AuditEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   TestServer(Path dir, SqliteStore.Options storeOptions) throws Exception {
+    this(dir, storeOptions, dev.gatehouse.kube.audit.AuditPolicy.defaultPolicy());
+  }
+
+  TestServer(Path dir, SqliteStore.Options storeOptions, dev.gatehouse.kube.audit.AuditPolicy auditPolicy)
+      throws Exception {
     Clock clock = Clock.systemUTC();
     pki = ServerPki.loadOrCreate(dir.resolve("pki"), clock);
     store = SqliteStore.open(dir.resolve("store"), storeOptions);
-    server = KubeApiServer.start(new KubeApiServer.Options("127.0.0.1", 0, store, pki, clock, List.of("dev"), 8, true));
+    server = KubeApiServer.start(new KubeApiServer.Options("127.0.0.1", 0, store, pki, clock, List.of("dev"), 8, true,
+        auditPolicy, events::add));
     url = "https://127.0.0.1:" + server.port();
     admin = client(pki.admin());
     anonymous = client(null);
