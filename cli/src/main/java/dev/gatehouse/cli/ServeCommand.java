@@ -3,6 +3,7 @@ package dev.gatehouse.cli;
 import dev.gatehouse.kube.audit.AuditLog;
 import dev.gatehouse.kube.audit.AuditPolicy;
 import dev.gatehouse.kube.audit.InvalidAuditPolicyException;
+import dev.gatehouse.kube.authn.tokens.tokenfile.TokenFile;
 import dev.gatehouse.kube.pki.ServerPki;
 import dev.gatehouse.kube.server.KubeApiServer;
 import dev.gatehouse.store.Store;
@@ -50,6 +51,14 @@ public final class ServeCommand implements Callable<Integer> {
       + " every request at Metadata level).")
   Path auditPolicyFile;
 
+  @Option(names = "--token-auth-file", paramLabel = "FILE", description = "Static bearer tokens, kube-apiserver's"
+      + " CSV format: token,user,uid[,\"group1,group2\"].")
+  Path tokenAuthFile;
+
+  @Option(names = "--service-account-issuer", paramLabel = "URL", description = "Issuer (iss) of service-account"
+      + " tokens of the default cluster; other clusters append /clusters/<name> (default: the API's URL).")
+  String serviceAccountIssuer;
+
   @Option(names = "--worker-threads", description = "Threads serving API requests (default: ${DEFAULT-VALUE}).",
       defaultValue = "64")
   int workerThreads;
@@ -72,9 +81,18 @@ public final class ServeCommand implements Callable<Integer> {
     AuditLog auditLog = auditLogPath != null && auditLogPath.equals("-")
         ? AuditLog.toStream(System.out, AuditLog.Settings.DEFAULT)
         : AuditLog.open(auditLogPath == null ? data.resolve("audit.log") : Path.of(auditLogPath));
+    TokenFile tokenFile = null;
+    if (tokenAuthFile != null) {
+      var read = TokenFile.read(tokenAuthFile.toString(), Files.readString(tokenAuthFile));
+      if (read instanceof TokenFile.Invalid invalid) {
+        System.err.println("gatehouse: " + invalid.error().message());
+        return 2;
+      }
+      tokenFile = ((TokenFile.Loaded) read).file();
+    }
     Store store = SqliteStore.open(data.resolve("store"), SqliteStore.Options.defaults());
     KubeApiServer server = KubeApiServer.start(new KubeApiServer.Options(host, kubePort, store, pki, clock, clusters,
-        workerThreads, anonymousAuth, auditPolicy, auditLog));
+        workerThreads, anonymousAuth, auditPolicy, auditLog, data.resolve("pki"), serviceAccountIssuer, tokenFile));
     String url = "https://" + hostForUrl(host) + ":" + server.port();
     Path kubeconfig = Kubeconfigs.writeAdmin(data, pki, url, server.clusters());
     System.out.println("Gatehouse is serving.");

@@ -32,7 +32,7 @@ public final class BearerTokenAuthenticator implements Authenticator {
       return new AuthenticationResult.Rejected("bearer token longer than " + MAX_TOKEN_BYTES + " bytes");
     }
     for (TokenAuthenticator authenticator : tokens) {
-      AuthenticationResult result = authenticator.authenticateToken(token);
+      AuthenticationResult result = authenticator.authenticateToken(request.cluster(), token);
       if (!(result instanceof AuthenticationResult.NotApplicable)) {
         return result;
       }

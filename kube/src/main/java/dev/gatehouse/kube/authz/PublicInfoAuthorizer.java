@@ -5,11 +5,13 @@ import dev.gatehouse.kube.request.RequestInfo;
 import java.util.Set;
 
 /**
- * Everyone may read the version and health endpoints, as kube-apiserver's bootstrap
- * {@code system:public-info-viewer} binding allows; until RBAC arrives this stands in for that one binding.
+ * Everyone may read the version and health endpoints (kube-apiserver's bootstrap
+ * {@code system:public-info-viewer} binding) and the service-account issuer discovery documents, so relying
+ * parties can fetch keys without credentials.
  */
 public final class PublicInfoAuthorizer implements Authorizer {
-  static final Set<String> PATHS = Set.of("/version", "/version/", "/healthz", "/livez", "/readyz");
+  static final Set<String> PATHS = Set.of("/version", "/version/", "/healthz", "/livez", "/readyz",
+      "/.well-known/openid-configuration", "/openid/v1/jwks");
 
   @Override
   public Decision authorize(UserInfo user, RequestInfo request) {

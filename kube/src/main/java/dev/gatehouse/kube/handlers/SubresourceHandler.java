@@ -19,8 +19,17 @@ public final class SubresourceHandler {
   private final ReadHandler reads;
   private final WriteHandler writes;
   private final PatchHandler patches;
+  private final TokenRequestEndpoint tokens;
 
-  public SubresourceHandler(ObjectStorage storage, ReadHandler reads, WriteHandler writes, PatchHandler patches) {
+  /** {@code serviceaccounts/token}: issues a bound service-account token. */
+  @FunctionalInterface
+  public interface TokenRequestEndpoint {
+    void create(ResourceContext ctx, ResponseSink sink);
+  }
+
+  public SubresourceHandler(ObjectStorage storage, ReadHandler reads, WriteHandler writes, PatchHandler patches,
+      TokenRequestEndpoint tokens) {
+    this.tokens = tokens;
     this.storage = storage;
     this.reads = reads;
     this.writes = writes;
@@ -40,6 +49,7 @@ public final class SubresourceHandler {
         }
       }
       case "scale" -> scale(ctx, verb, sink);
+      case "token" -> tokens.create(ctx, sink);
       default -> throw Errors.pathNotFound();
     }
   }

@@ -21,14 +21,14 @@ public final class TokenReviews {
     this.tokens = List.copyOf(tokens);
   }
 
-  public ObjectNode review(ObjectNode review) {
+  public ObjectNode review(String cluster, ObjectNode review) {
     String token = review.path("spec").path("token").asText("");
     if (token.isEmpty()) {
       throw Errors.badRequest("token is required for TokenReview in authentication");
     }
     AuthenticationResult result = new AuthenticationResult.NotApplicable();
     for (TokenAuthenticator authenticator : tokens) {
-      result = authenticator.authenticateToken(token);
+      result = authenticator.authenticateToken(cluster, token);
       if (!(result instanceof AuthenticationResult.NotApplicable)) {
         break;
       }

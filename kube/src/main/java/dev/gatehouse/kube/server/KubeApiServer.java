@@ -44,7 +44,13 @@ import dev.gatehouse.kube.tables.Tables;
 import dev.gatehouse.kube.validation.SchemaValidation;
 import dev.gatehouse.kube.apply.FieldManagers;
 import dev.gatehouse.kube.tables.PrinterColumns;
+import dev.gatehouse.kube.authn.tokens.tokenfile.TokenFile;
+import dev.gatehouse.kube.serviceaccounts.IssuerDiscovery;
+import dev.gatehouse.kube.serviceaccounts.ServiceAccountIssuers;
+import dev.gatehouse.kube.serviceaccounts.TokenFileAuthenticator;
+import dev.gatehouse.kube.serviceaccounts.TokenRequests;
 import dev.gatehouse.store.Store;
+import java.nio.file.Path;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -63,6 +69,7 @@ public final class KubeApiServer implements AutoCloseable {
   private final VertxKubeServer listener;
   private final Clusters clusters;
   private final int port;
+  private volatile String issuerBase;
 
   private KubeApiServer(Options options) {
     Clock clock = options.clock();
@@ -84,13 +91,19 @@ public final class KubeApiServer implements AutoCloseable {
     FieldManagers fieldManagers = new FieldManagers(clock);
     WriteHandler writes = new WriteHandler(storage, responses, admission, fieldManagers::trackUpdate, clock);
     PatchHandler patches = new PatchHandler(storage, writes, responses, fieldManagers);
-    List<TokenAuthenticator> tokenAuthenticators = List.of();
+    ServiceAccountIssuers serviceAccounts = new ServiceAccountIssuers(options.pkiDir(), () -> issuerBase,
+        storage, clusters, clock);
+    List<TokenAuthenticator> tokenAuthenticators = new ArrayList<>();
+    if (options.tokenFile() != null) {
+      tokenAuthenticators.add(new TokenFileAuthenticator(options.tokenFile()));
+    }
+    tokenAuthenticators.add(serviceAccounts);
     Authorizer authorizer = new UnionAuthorizer(List.of(new SystemMastersAuthorizer(), new PublicInfoAuthorizer()));
     TokenReviews tokenReviews = new TokenReviews(tokenAuthenticators);
     ReviewHandler reviews = new ReviewHandler(admission, new AccessReviews(authorizer), new ReviewHandler.Reviews() {
       @Override
       public ObjectNode tokenReview(ResourceContext ctx, ObjectNode review) {
-        return tokenReviews.review(review);
+        return tokenReviews.review(ctx.clusterName(), review);
       }
 
       @Override
@@ -99,12 +112,14 @@ public final class KubeApiServer implements AutoCloseable {
       }
     });
     ResourceEndpoint resources = new ResourceEndpoint(reads, writes, patches,
-        new WatchHandler(storage, tables, clock, timers), new SubresourceHandler(storage, reads, writes, patches),
+        new WatchHandler(storage, tables, clock, timers), new SubresourceHandler(storage, reads, writes, patches,
+            new TokenRequests(serviceAccounts, storage, clock)::create),
         reviews);
     ClusterOpenApi openApiDocuments = new ClusterOpenApi(ResourceCatalog.builtin());
     controllers.execute(openApiDocuments::warmUp);
     OpenApiEndpoint openApi = new OpenApiEndpoint(openApiDocuments);
-    Router router = new Router(resources, openApi, version(), () -> true, options.host() + ":" + options.port());
+    Router router = new Router(resources, openApi, new IssuerDiscovery(serviceAccounts), version(), () -> true,
+        options.host() + ":" + options.port());
     List<Authenticator> authenticators = new ArrayList<>(List.of(new X509Authenticator(clock),
         new BearerTokenAuthenticator(tokenAuthenticators)));
     if (options.anonymousAuth()) {
@@ -119,11 +134,14 @@ public final class KubeApiServer implements AutoCloseable {
     clusters.onEachCluster(crdController::start);
     this.listener = new VertxKubeServer(vertx, api, workers);
     this.port = listener.start(options.host(), options.port(), options.pki());
+    this.issuerBase = options.serviceAccountIssuer() != null ? options.serviceAccountIssuer()
+        : "https://" + (options.host().contains(":") ? "[" + options.host() + "]" : options.host()) + ":" + port;
   }
 
   /** How to run: where to listen, the store, the certificates, the logical clusters to ensure. */
   public record Options(String host, int port, Store store, ServerPki pki, Clock clock, List<String> clusters,
-      int workerThreads, boolean anonymousAuth, AuditPolicy auditPolicy, AuditSink auditSink) {}
+      int workerThreads, boolean anonymousAuth, AuditPolicy auditPolicy, AuditSink auditSink, Path pkiDir,
+      String serviceAccountIssuer, TokenFile tokenFile) {}
 
   public static KubeApiServer start(Options options) {
     return new KubeApiServer(options);

@@ -10,6 +10,7 @@ import dev.gatehouse.kube.discovery.Discovery;
 import dev.gatehouse.kube.handlers.ResourceEndpoint;
 import dev.gatehouse.kube.discovery.OpenApiEndpoint;
 import dev.gatehouse.kube.request.RequestInfo;
+import dev.gatehouse.kube.serviceaccounts.IssuerDiscovery;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +19,16 @@ import java.util.function.BooleanSupplier;
 /** Routes an admitted request: version, health, discovery, OpenAPI, or a resource. */
 public final class Router implements KubeApi.Endpoints {
   private final ResourceEndpoint resources;
+  private final IssuerDiscovery issuerDiscovery;
   private final OpenApiEndpoint openApi;
   private final ObjectNode version;
   private final BooleanSupplier storeHealthy;
   private final String serverAddress;
 
-  public Router(ResourceEndpoint resources, OpenApiEndpoint openApi, ObjectNode version, BooleanSupplier storeHealthy,
-      String serverAddress) {
+  public Router(ResourceEndpoint resources, OpenApiEndpoint openApi, IssuerDiscovery issuerDiscovery,
+      ObjectNode version, BooleanSupplier storeHealthy, String serverAddress) {
     this.resources = resources;
+    this.issuerDiscovery = issuerDiscovery;
     this.openApi = openApi;
     this.version = version;
     this.storeHealthy = storeHealthy;
@@ -45,6 +48,7 @@ public final class Router implements KubeApi.Endpoints {
     switch (path) {
       case "/version" -> json(sink, version);
       case "/healthz", "/livez", "/readyz" -> health(path.substring(1), request, sink);
+      case IssuerDiscovery.CONFIGURATION, IssuerDiscovery.JWKS -> issuerDiscovery.serve(path, cluster, sink);
       case "/api" -> discovery(request, sink, cluster, true);
       case "/apis" -> discovery(request, sink, cluster, false);
       default -> {

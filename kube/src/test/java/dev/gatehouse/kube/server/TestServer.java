@@ -41,7 +41,7 @@ final class TestServer implements AutoCloseable {
     pki = ServerPki.loadOrCreate(dir.resolve("pki"), clock);
     store = SqliteStore.open(dir.resolve("store"), storeOptions);
     server = KubeApiServer.start(new KubeApiServer.Options("127.0.0.1", 0, store, pki, clock, List.of("dev"), 8, true,
-        auditPolicy, events::add));
+        auditPolicy, events::add, dir.resolve("pki"), null, tokenFile()));
     url = "https://127.0.0.1:" + server.port();
     admin = client(pki.admin());
     anonymous = client(null);
@@ -90,6 +90,12 @@ final class TestServer implements AutoCloseable {
     request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(body));
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Static tokens every in-process test server accepts. */
+  static dev.gatehouse.kube.authn.tokens.tokenfile.TokenFile tokenFile() {
+    return dev.gatehouse.kube.authn.tokens.tokenfile.TokenFile.parse(
+        "static-token-developer,developer,uid-dev,\"dev-team,qa\"\n");
   }
 
   @Override
