@@ -3,7 +3,15 @@ package dev.gatehouse.cli;
 import dev.gatehouse.kube.audit.AuditLog;
 import dev.gatehouse.kube.audit.AuditPolicy;
 import dev.gatehouse.kube.audit.InvalidAuditPolicyException;
+import dev.gatehouse.kube.authn.TokenAuthenticator;
+import dev.gatehouse.kube.authn.external.ExternalTokenAuthenticators;
 import dev.gatehouse.kube.authn.tokens.tokenfile.TokenFile;
+import dev.gatehouse.kube.jwt.config.AuthenticationConfiguration;
+import dev.gatehouse.kube.jwt.config.ConfigurationException;
+import dev.gatehouse.kube.jwt.oidc.JwtAuthenticators;
+import dev.gatehouse.kube.jwt.oidc.JwtOptions;
+import dev.gatehouse.kube.jwt.webhook.WebhookOptions;
+import dev.gatehouse.kube.jwt.webhook.WebhookTokenAuthenticator;
 import dev.gatehouse.kube.pki.ServerPki;
 import dev.gatehouse.kube.server.KubeApiServer;
 import dev.gatehouse.store.Store;
@@ -59,6 +67,14 @@ public final class ServeCommand implements Callable<Integer> {
       + " tokens of the default cluster; other clusters append /clusters/<name> (default: the API's URL).")
   String serviceAccountIssuer;
 
+  @Option(names = "--authentication-config", paramLabel = "FILE", description = "JWT/OIDC issuers:"
+      + " an apiserver.config.k8s.io AuthenticationConfiguration (v1beta1 or v1alpha1).")
+  Path authenticationConfig;
+
+  @Option(names = "--authentication-token-webhook-config-file", paramLabel = "FILE", description = "A kubeconfig"
+      + " naming a TokenReview webhook that authenticates bearer tokens no other authenticator knows.")
+  Path tokenWebhookConfig;
+
   @Option(names = "--worker-threads", description = "Threads serving API requests (default: ${DEFAULT-VALUE}).",
       defaultValue = "64")
   int workerThreads;
@@ -90,9 +106,25 @@ public final class ServeCommand implements Callable<Integer> {
       }
       tokenFile = ((TokenFile.Loaded) read).file();
     }
+    List<TokenAuthenticator> externalTokens = new ArrayList<>();
+    if (authenticationConfig != null) {
+      try {
+        var config = AuthenticationConfiguration.parse(Files.readString(authenticationConfig));
+        JwtAuthenticators jwt = JwtAuthenticators.create(config, JwtOptions.defaults());
+        jwt.start();
+        externalTokens.add(ExternalTokenAuthenticators.jwt(jwt));
+      } catch (ConfigurationException e) {
+        System.err.println("gatehouse: " + e.getMessage() + ": from file " + authenticationConfig);
+        return 2;
+      }
+    }
+    if (tokenWebhookConfig != null) {
+      externalTokens.add(ExternalTokenAuthenticators.webhook(
+          WebhookTokenAuthenticator.fromKubeconfigFile(tokenWebhookConfig, WebhookOptions.defaults())));
+    }
     Store store = SqliteStore.open(data.resolve("store"), SqliteStore.Options.defaults());
     KubeApiServer server = KubeApiServer.start(new KubeApiServer.Options(host, kubePort, store, pki, clock, clusters,
-        workerThreads, anonymousAuth, auditPolicy, auditLog, data.resolve("pki"), serviceAccountIssuer, tokenFile));
+        workerThreads, anonymousAuth, auditPolicy, auditLog, data.resolve("pki"), serviceAccountIssuer, tokenFile, externalTokens));
     String url = "https://" + hostForUrl(host) + ":" + server.port();
     Path kubeconfig = Kubeconfigs.writeAdmin(data, pki, url, server.clusters());
     System.out.println("Gatehouse is serving.");

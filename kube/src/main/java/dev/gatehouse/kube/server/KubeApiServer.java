@@ -46,6 +46,7 @@ import dev.gatehouse.kube.apply.FieldManagers;
 import dev.gatehouse.kube.tables.PrinterColumns;
 import dev.gatehouse.kube.authn.tokens.tokenfile.TokenFile;
 import dev.gatehouse.kube.serviceaccounts.IssuerDiscovery;
+import dev.gatehouse.kube.serviceaccounts.LegacyTokenSecrets;
 import dev.gatehouse.kube.serviceaccounts.ServiceAccountIssuers;
 import dev.gatehouse.kube.serviceaccounts.TokenFileAuthenticator;
 import dev.gatehouse.kube.serviceaccounts.TokenRequests;
@@ -98,6 +99,7 @@ public final class KubeApiServer implements AutoCloseable {
       tokenAuthenticators.add(new TokenFileAuthenticator(options.tokenFile()));
     }
     tokenAuthenticators.add(serviceAccounts);
+    tokenAuthenticators.addAll(options.externalTokens());
     Authorizer authorizer = new UnionAuthorizer(List.of(new SystemMastersAuthorizer(), new PublicInfoAuthorizer()));
     TokenReviews tokenReviews = new TokenReviews(tokenAuthenticators);
     ReviewHandler reviews = new ReviewHandler(admission, new AccessReviews(authorizer), new ReviewHandler.Reviews() {
@@ -127,21 +129,25 @@ public final class KubeApiServer implements AutoCloseable {
     }
     KubeApi api = new KubeApi(clusters, new UnionAuthenticator(authenticators), new Impersonation(authorizer),
         authorizer, new Auditor(options.auditPolicy(), options.auditSink(), clock), router);
+    this.listener = new VertxKubeServer(vertx, api, workers);
+    this.port = listener.start(options.host(), options.port(), options.pki());
+    this.issuerBase = options.serviceAccountIssuer() != null ? options.serviceAccountIssuer()
+        : "https://" + (options.host().contains(":") ? "[" + options.host() + "]" : options.host()) + ":" + port;
+    // controllers start once the issuer URL is known (legacy token secrets are signed with it)
     NamespaceController namespaceController = new NamespaceController(storage, clock, controllers);
     clusters.onEachCluster(namespaceController::start);
     CrdController crdController = new CrdController(storage, clock, controllers,
         openApiDocuments::customResourcesChanged);
     clusters.onEachCluster(crdController::start);
-    this.listener = new VertxKubeServer(vertx, api, workers);
-    this.port = listener.start(options.host(), options.port(), options.pki());
-    this.issuerBase = options.serviceAccountIssuer() != null ? options.serviceAccountIssuer()
-        : "https://" + (options.host().contains(":") ? "[" + options.host() + "]" : options.host()) + ":" + port;
+    LegacyTokenSecrets tokenSecrets = new LegacyTokenSecrets(storage, serviceAccounts, options.pki().ca().certificate(),
+        controllers);
+    clusters.onEachCluster(tokenSecrets::start);
   }
 
   /** How to run: where to listen, the store, the certificates, the logical clusters to ensure. */
   public record Options(String host, int port, Store store, ServerPki pki, Clock clock, List<String> clusters,
       int workerThreads, boolean anonymousAuth, AuditPolicy auditPolicy, AuditSink auditSink, Path pkiDir,
-      String serviceAccountIssuer, TokenFile tokenFile) {}
+      String serviceAccountIssuer, TokenFile tokenFile, List<TokenAuthenticator> externalTokens) {}
 
   public static KubeApiServer start(Options options) {
     return new KubeApiServer(options);

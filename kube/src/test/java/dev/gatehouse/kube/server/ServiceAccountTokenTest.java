@@ -103,6 +103,26 @@ class ServiceAccountTokenTest {
   }
 
   @Test
+  void legacyTokenSecretsAreFilledAndRevokedWithTheSecret() throws Exception {
+    HttpResponse<String> created = post("/api/v1/namespaces/default/secrets", "{\"apiVersion\":\"v1\",\"kind\":\"Secret\","
+        + "\"metadata\":{\"name\":\"legacy\",\"annotations\":{\"kubernetes.io/service-account.name\":\"default\"}},"
+        + "\"type\":\"kubernetes.io/service-account-token\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String token = "";
+    for (int i = 0; i < 100 && token.isEmpty(); i++) {
+      JsonNode secret = JSON.readTree(server.send(server.admin, "GET", "/api/v1/namespaces/default/secrets/legacy",
+          null, null).body());
+      token = secret.path("data").path("token").asText("");
+      Thread.sleep(50);
+    }
+    assertThat(token).isNotEmpty();
+    String jwt = new String(java.util.Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
+    assertThat(whoAmI(jwt).body()).contains("User \\\"system:serviceaccount:default:default\\\"");
+    server.send(server.admin, "DELETE", "/api/v1/namespaces/default/secrets/legacy", null, null);
+    assertThat(whoAmI(jwt).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void tooShortAnExpiryIsInvalid() throws Exception {
     HttpResponse<String> r = post("/api/v1/namespaces/default/serviceaccounts/default/token",
         "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"TokenRequest\",\"spec\":{\"expirationSeconds\":599}}");

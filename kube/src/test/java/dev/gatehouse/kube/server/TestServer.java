@@ -41,7 +41,7 @@ final class TestServer implements AutoCloseable {
     pki = ServerPki.loadOrCreate(dir.resolve("pki"), clock);
     store = SqliteStore.open(dir.resolve("store"), storeOptions);
     server = KubeApiServer.start(new KubeApiServer.Options("127.0.0.1", 0, store, pki, clock, List.of("dev"), 8, true,
-        auditPolicy, events::add, dir.resolve("pki"), null, tokenFile()));
+        auditPolicy, events::add, dir.resolve("pki"), null, tokenFile(), List.of()));
     url = "https://127.0.0.1:" + server.port();
     admin = client(pki.admin());
     anonymous = client(null);
