@@ -23,10 +23,12 @@ public final class WriteHandler {
   private final ObjectResponses responses;
   private final Admission admission;
   private final OwnershipTracker ownership;
+  private final List<WriteGuard> guards;
   private final Clock clock;
 
   public WriteHandler(ObjectStorage storage, ObjectResponses responses, Admission admission,
-      OwnershipTracker ownership, Clock clock) {
+      OwnershipTracker ownership, List<WriteGuard> guards, Clock clock) {
+    this.guards = List.copyOf(guards);
     this.storage = storage;
     this.responses = responses;
     this.admission = admission;
@@ -61,6 +63,9 @@ public final class WriteHandler {
     }
     admission.admitCreate(ctx, object);
     admission.validate(ctx, object, null);
+    for (WriteGuard guard : guards) {
+      guard.check(ctx, object, null);
+    }
     if (!applied) {
       object = ownership.track(ctx, null, object);
     }
@@ -133,6 +138,9 @@ public final class WriteHandler {
       next.withObject("/metadata").put("generation", old.path("metadata").path("generation").asLong(0) + 1);
     }
     admission.validate(ctx, next, old);
+    for (WriteGuard guard : guards) {
+      guard.check(ctx, next, old);
+    }
     next.withObject("/metadata").put("resourceVersion", Long.toString(current.modRevision()));
     if (Objects.equals(stripVersion(old), stripVersion(next))) {
       return ReadHandler.withTypeMeta(ctx, old); // no-op updates keep the resourceVersion, as upstream

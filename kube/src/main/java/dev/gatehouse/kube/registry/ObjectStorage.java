@@ -24,6 +24,8 @@ import java.util.concurrent.CompletionException;
 public final class ObjectStorage {
   private final Store store;
   private final ObjectMapper json;
+  private final java.util.List<java.util.function.BiConsumer<String, ResourceType>> writeListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public ObjectStorage(Store store, ObjectMapper json) {
     this.store = store;
@@ -32,6 +34,18 @@ public final class ObjectStorage {
 
   public Store store() {
     return store;
+  }
+
+  /**
+   * Called (cluster, type) after every committed write through this storage, before the writer returns: caches
+   * derived from stored objects (the RBAC policy) use it to stay read-your-writes consistent.
+   */
+  public void onWrite(java.util.function.BiConsumer<String, ResourceType> listener) {
+    writeListeners.add(listener);
+  }
+
+  private void written(String cluster, ResourceType type) {
+    writeListeners.forEach(l -> l.accept(cluster, type));
   }
 
   public StoredObject get(String cluster, ResourceType type, String namespace, String name) {
@@ -47,6 +61,7 @@ public final class ObjectStorage {
     if (!result.succeeded()) {
       throw Errors.alreadyExists(type.group(), type.plural(), name);
     }
+    written(cluster, type);
     return withVersion(object, result.revision());
   }
 
@@ -65,13 +80,19 @@ public final class ObjectStorage {
       }
       throw Errors.modified(type.group(), type.plural(), name);
     }
+    written(cluster, type);
     return withVersion(object, result.revision());
   }
 
   /** Deletes the object if its modRevision is still {@code expectedRevision}; returns false on a race. */
   public boolean delete(String cluster, ResourceType type, String namespace, String name, long expectedRevision) {
     String key = StorageKeys.objectKey(cluster, type, namespace, name);
-    return commit(Txn.of(new Compare.ModRevisionEquals(key, expectedRevision), new Op.Delete(key), null)).succeeded();
+    boolean deleted = commit(Txn.of(new Compare.ModRevisionEquals(key, expectedRevision), new Op.Delete(key), null))
+        .succeeded();
+    if (deleted) {
+      written(cluster, type);
+    }
+    return deleted;
   }
 
   public StoredObject decode(KeyValue kv) {

@@ -19,7 +19,13 @@ import dev.gatehouse.kube.impersonation.Impersonation;
 import dev.gatehouse.kube.review.AccessReviews;
 import dev.gatehouse.kube.review.TokenReviews;
 import dev.gatehouse.kube.authn.x509.X509Authenticator;
-import dev.gatehouse.kube.authz.PublicInfoAuthorizer;
+import dev.gatehouse.kube.authz.IssuerDiscoveryAuthorizer;
+import dev.gatehouse.kube.authz.rbac.AggregationController;
+import dev.gatehouse.kube.authz.rbac.ClusterRbac;
+import dev.gatehouse.kube.authz.rbac.EscalationGuard;
+import dev.gatehouse.kube.authz.rbac.RbacAuthorizer;
+import dev.gatehouse.kube.authz.rbac.RbacBootstrap;
+import dev.gatehouse.kube.review.SelfSubjectRulesReviews;
 import dev.gatehouse.kube.authz.SystemMastersAuthorizer;
 import dev.gatehouse.kube.authz.UnionAuthorizer;
 import dev.gatehouse.kube.cluster.Clusters;
@@ -90,7 +96,11 @@ public final class KubeApiServer implements AutoCloseable {
         new SchemaValidation());
     ReadHandler reads = new ReadHandler(storage, responses);
     FieldManagers fieldManagers = new FieldManagers(clock);
-    WriteHandler writes = new WriteHandler(storage, responses, admission, fieldManagers::trackUpdate, clock);
+    ClusterRbac rbac = new ClusterRbac(storage, clusters);
+    Authorizer authorizer = new UnionAuthorizer(List.of(new SystemMastersAuthorizer(), new RbacAuthorizer(rbac),
+        new IssuerDiscoveryAuthorizer()));
+    WriteHandler writes = new WriteHandler(storage, responses, admission, fieldManagers::trackUpdate,
+        List.of(new EscalationGuard(rbac, authorizer)), clock);
     PatchHandler patches = new PatchHandler(storage, writes, responses, fieldManagers);
     ServiceAccountIssuers serviceAccounts = new ServiceAccountIssuers(options.pkiDir(), () -> issuerBase,
         storage, clusters, clock);
@@ -100,7 +110,6 @@ public final class KubeApiServer implements AutoCloseable {
     }
     tokenAuthenticators.add(serviceAccounts);
     tokenAuthenticators.addAll(options.externalTokens());
-    Authorizer authorizer = new UnionAuthorizer(List.of(new SystemMastersAuthorizer(), new PublicInfoAuthorizer()));
     TokenReviews tokenReviews = new TokenReviews(tokenAuthenticators);
     ReviewHandler reviews = new ReviewHandler(admission, new AccessReviews(authorizer), new ReviewHandler.Reviews() {
       @Override
@@ -110,7 +119,7 @@ public final class KubeApiServer implements AutoCloseable {
 
       @Override
       public ObjectNode selfSubjectRulesReview(ResourceContext ctx, ObjectNode review) {
-        throw Errors.pathNotFound();
+        return SelfSubjectRulesReviews.review(rbac.policy(ctx.clusterName()), ctx.user(), review);
       }
     });
     ResourceEndpoint resources = new ResourceEndpoint(reads, writes, patches,
@@ -129,6 +138,8 @@ public final class KubeApiServer implements AutoCloseable {
     }
     KubeApi api = new KubeApi(clusters, new UnionAuthenticator(authenticators), new Impersonation(authorizer),
         authorizer, new Auditor(options.auditPolicy(), options.auditSink(), clock), router);
+    RbacBootstrap rbacBootstrap = new RbacBootstrap(storage, clock);
+    clusters.onEachCluster(rbacBootstrap::reconcile);
     this.listener = new VertxKubeServer(vertx, api, workers);
     this.port = listener.start(options.host(), options.port(), options.pki());
     this.issuerBase = options.serviceAccountIssuer() != null ? options.serviceAccountIssuer()
@@ -142,6 +153,8 @@ public final class KubeApiServer implements AutoCloseable {
     LegacyTokenSecrets tokenSecrets = new LegacyTokenSecrets(storage, serviceAccounts, options.pki().ca().certificate(),
         controllers);
     clusters.onEachCluster(tokenSecrets::start);
+    AggregationController aggregation = new AggregationController(storage, rbac, controllers);
+    clusters.onEachCluster(aggregation::start);
   }
 
   /** How to run: where to listen, the store, the certificates, the logical clusters to ensure. */

@@ -59,10 +59,10 @@ class ServiceAccountTokenTest {
   @Test
   void anIssuedTokenAuthenticatesAsTheServiceAccount() throws Exception {
     String token = token("default", "{\"audiences\":[\"" + server.url + "\"]}");
-    // the service account may not create reviews yet (no RBAC grants), but the 403 names who it is
     HttpResponse<String> r = whoAmI(token);
-    assertThat(r.statusCode()).isEqualTo(403);
-    assertThat(r.body()).contains("User \\\"system:serviceaccount:default:default\\\" cannot create resource");
+    assertThat(r.statusCode()).isEqualTo(201);
+    assertThat(r.body()).contains("\"username\":\"system:serviceaccount:default:default\"")
+        .contains("\"groups\":[\"system:serviceaccounts\",\"system:serviceaccounts:default\",\"system:authenticated\"]");
   }
 
   @Test
@@ -84,7 +84,7 @@ class ServiceAccountTokenTest {
     String uid = JSON.readTree(pod.body()).path("metadata").path("uid").asText();
     String token = token("default", "{\"boundObjectRef\":{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"name\":\"bound\","
         + "\"uid\":\"" + uid + "\"}}");
-    assertThat(whoAmI(token).statusCode()).isEqualTo(403);
+    assertThat(whoAmI(token).statusCode()).isEqualTo(201);
     server.send(server.admin, "DELETE", "/api/v1/namespaces/default/pods/bound", null, null);
     HttpResponse<String> after = whoAmI(token);
     assertThat(after.statusCode()).isEqualTo(401);
@@ -97,7 +97,7 @@ class ServiceAccountTokenTest {
     post("/api/v1/namespaces/default/serviceaccounts", "{\"apiVersion\":\"v1\",\"kind\":\"ServiceAccount\","
         + "\"metadata\":{\"name\":\"shortlived\"}}");
     String token = token("shortlived", "{}");
-    assertThat(whoAmI(token).statusCode()).isEqualTo(403);
+    assertThat(whoAmI(token).statusCode()).isEqualTo(201);
     server.send(server.admin, "DELETE", "/api/v1/namespaces/default/serviceaccounts/shortlived", null, null);
     assertThat(whoAmI(token).statusCode()).isEqualTo(401);
   }
@@ -117,7 +117,7 @@ class ServiceAccountTokenTest {
     }
     assertThat(token).isNotEmpty();
     String jwt = new String(java.util.Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
-    assertThat(whoAmI(jwt).body()).contains("User \\\"system:serviceaccount:default:default\\\"");
+    assertThat(whoAmI(jwt).body()).contains("\"username\":\"system:serviceaccount:default:default\"");
     server.send(server.admin, "DELETE", "/api/v1/namespaces/default/secrets/legacy", null, null);
     assertThat(whoAmI(jwt).statusCode()).isEqualTo(401);
   }
