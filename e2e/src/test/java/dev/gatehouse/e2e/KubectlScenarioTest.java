@@ -25,7 +25,7 @@ class KubectlScenarioTest {
   private static final String[] SCENARIOS = {
       "configmaps.yaml", "discovery.yaml", "apply.yaml", "patch.yaml", "errors.yaml", "watch.yaml",
       "namespaces.yaml", "selectors.yaml", "workloads.yaml", "protobuf-create.yaml", "deployments.yaml", "crds.yaml",
-      "explain.yaml", "rbac-objects.yaml", "auth.yaml"};
+      "explain.yaml", "rbac-objects.yaml", "auth.yaml", "rbac-walkthrough.yaml"};
 
   @TempDir
   Path temp;
@@ -122,27 +122,18 @@ class KubectlScenarioTest {
           }
           continue;
         }
-        Kubectl.Result result = kubectl.run(withContext(step.kubectl(), context), step.stdin(), 60);
-        String detail = where + "\nstdout:\n" + result.stdout() + "\nstderr:\n" + result.stderr();
-        assertThat(result.exitCode()).as(detail).isEqualTo(step.exit() == null ? 0 : step.exit());
-        if (step.stdout() != null) {
-          assertThat(result.stdout()).as(detail).isEqualTo(step.stdout());
-        }
-        for (String expected : step.stdoutContains()) {
-          assertThat(result.stdout()).as(detail).contains(expected);
-        }
-        for (String absent : step.stdoutLacks()) {
-          assertThat(result.stdout()).as(detail).doesNotContain(absent);
-        }
-        if (step.stdoutMatches() != null) {
-          assertThat(result.stdout()).as(detail).matches(java.util.regex.Pattern.compile(step.stdoutMatches(),
-              java.util.regex.Pattern.DOTALL));
-        }
-        if (step.stderr() != null) {
-          assertThat(result.stderr()).as(detail).isEqualTo(step.stderr());
-        }
-        for (String expected : step.stderrContains()) {
-          assertThat(result.stderr()).as(detail).contains(expected);
+        // retry: the step may be re-run for that many seconds until it passes (eventually consistent controllers)
+        long retryUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(step.retry());
+        while (true) {
+          try {
+            check(step, where, kubectl.run(withContext(step.kubectl(), context), step.stdin(), 60));
+            break;
+          } catch (AssertionError e) {
+            if (System.nanoTime() > retryUntil) {
+              throw e;
+            }
+            Thread.sleep(200);
+          }
         }
       }
     } finally {
@@ -150,6 +141,30 @@ class KubectlScenarioTest {
         p.destroyForcibly();
         p.waitFor(10, TimeUnit.SECONDS);
       }
+    }
+  }
+
+  private static void check(Scenario.Step step, String where, Kubectl.Result result) {
+    String detail = where + "\nstdout:\n" + result.stdout() + "\nstderr:\n" + result.stderr();
+    assertThat(result.exitCode()).as(detail).isEqualTo(step.exit() == null ? 0 : step.exit());
+    if (step.stdout() != null) {
+      assertThat(result.stdout()).as(detail).isEqualTo(step.stdout());
+    }
+    for (String expected : step.stdoutContains()) {
+      assertThat(result.stdout()).as(detail).contains(expected);
+    }
+    for (String absent : step.stdoutLacks()) {
+      assertThat(result.stdout()).as(detail).doesNotContain(absent);
+    }
+    if (step.stdoutMatches() != null) {
+      assertThat(result.stdout()).as(detail).matches(java.util.regex.Pattern.compile(step.stdoutMatches(),
+          java.util.regex.Pattern.DOTALL));
+    }
+    if (step.stderr() != null) {
+      assertThat(result.stderr()).as(detail).isEqualTo(step.stderr());
+    }
+    for (String expected : step.stderrContains()) {
+      assertThat(result.stderr()).as(detail).contains(expected);
     }
   }
 

@@ -18,7 +18,7 @@ public record Scenario(String name, String description, List<String> contexts, M
     List<Step> steps) {
 
   /** One kubectl run (or a background run, or a wait on one) and what it must print. */
-  public record Step(String kubectl, String stdin, String background, String expectBackground, int within,
+  public record Step(String kubectl, String stdin, String background, String expectBackground, int within, int retry,
       Integer exit, String stdout, List<String> stdoutContains, List<String> stdoutLacks, String stdoutMatches,
       String stderr, List<String> stderrContains) {}
 
@@ -35,7 +35,7 @@ public record Scenario(String name, String description, List<String> contexts, M
     List<Step> steps = new ArrayList<>();
     for (JsonNode s : root.path("steps")) {
       steps.add(new Step(text(s, "kubectl"), text(s, "stdin"), text(s, "background"), text(s, "expectBackground"),
-          s.path("within").asInt(15), s.has("exit") ? s.path("exit").asInt() : null, text(s, "stdout"),
+          s.path("within").asInt(15), s.path("retry").asInt(0), s.has("exit") ? s.path("exit").asInt() : null, text(s, "stdout"),
           strings(s.path("stdoutContains")), strings(s.path("stdoutLacks")), text(s, "stdoutMatches"),
           text(s, "stderr"), strings(s.path("stderrContains"))));
     }
