@@ -109,7 +109,7 @@ public final class Admission {
   /** Metadata, schema and kind-specific validation: 422 Invalid with every cause. {@code old} is null on create. */
   public void validate(ResourceContext ctx, ObjectNode object, ObjectNode old) {
     List<Cause> causes = new ArrayList<>(validation.validateObject(ctx.type(), object, old, ctx.info().subresource()));
-    causes.addAll(strategy(ctx.type()).validate(object));
+    causes.addAll(old == null ? strategy(ctx.type()).validate(object) : strategy(ctx.type()).validateUpdate(object, old));
     if (!causes.isEmpty()) {
       throw Errors.invalid(ctx.type().group(), ctx.type().kind(),
           object.path("metadata").path("name").asText(""), causes);

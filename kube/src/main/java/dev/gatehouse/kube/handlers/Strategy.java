@@ -28,6 +28,11 @@ public interface Strategy {
     return List.of();
   }
 
+  /** Kind-specific validation of an update; by default the same as for a new object. */
+  default List<Cause> validateUpdate(ObjectNode updated, ObjectNode old) {
+    return validate(updated);
+  }
+
   /** Whether a delete only marks the object (it finalizes itself later), as namespaces do. */
   default boolean finalizesOnDelete(ObjectNode object) {
     return false;

@@ -53,6 +53,19 @@ public final class X509Authenticator implements Authenticator {
     if (user == null || user.isEmpty()) {
       return new AuthenticationResult.Rejected("x509: subject with no common name");
     }
-    return new AuthenticationResult.Authenticated(new UserInfo(user, "", List.copyOf(groups), Map.of()));
+    // kube-apiserver 1.32 records which certificate authenticated the user
+    return new AuthenticationResult.Authenticated(new UserInfo(user, "", List.copyOf(groups),
+        Map.of(CREDENTIAL_ID, List.of("X509SHA256=" + fingerprint(leaf)))));
+  }
+
+  static final String CREDENTIAL_ID = "authentication.kubernetes.io/credential-id";
+
+  private static String fingerprint(X509Certificate certificate) {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
   }
 }
