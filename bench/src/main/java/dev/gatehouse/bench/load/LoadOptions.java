@@ -1,0 +1,119 @@
+package dev.gatehouse.bench.load;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The load generator's command line. */
+record LoadOptions(URI url, Path dataDir, List<String> scenarios, Duration duration, Duration warmup, Duration prewarm,
+                   int concurrency, int clientThreads, int valueBytes, int watchers, double watchRate, int repeat,
+                   long serverPid) {
+  static final List<String> ALL = List.of("healthz", "get", "list500", "watch-fanout", "create");
+
+  static final String USAGE = """
+      usage: LoadMain --url https://127.0.0.1:PORT --data-dir DIR [options]
+        --scenario S        healthz|get|list500|create|watch-fanout|all, comma-separated (default all)
+        --duration D        measuring window per scenario, e.g. 20s, 500ms, 1m (default 20s)
+        --warmup D          warm-up before each window (default 10s)
+        --prewarm D         once at the start, the chosen request scenarios in turn, unmeasured, so that
+                            the first window does not pay for both JVMs' JIT compilation (default 20s)
+        --concurrency N     connections = requests in flight for healthz/get/list500/create (default 32)
+        --client-threads N  event loops of this load generator (default 2)
+        --value-bytes N     size of each ConfigMap's data value (default 256)
+        --watchers N        watch streams for watch-fanout (default 1000)
+        --watch-rate R      writes per second during watch-fanout (default 20)
+        --repeat N          run the whole scenario list N times (default 1)
+        --server-pid PID    report the server's CPU use (cores busy) during each window
+      """;
+
+  static LoadOptions parse(String[] args) {
+    URI url = null;
+    Path dataDir = null;
+    List<String> scenarios = ALL;
+    Duration duration = Duration.ofSeconds(20);
+    Duration warmup = Duration.ofSeconds(10);
+    Duration prewarm = Duration.ofSeconds(20);
+    int concurrency = 32;
+    int clientThreads = 2;
+    int valueBytes = 256;
+    int watchers = 1000;
+    double watchRate = 20;
+    int repeat = 1;
+    long serverPid = 0;
+    for (int i = 0; i < args.length; i++) {
+      String flag = args[i];
+      if (flag.equals("--help") || flag.equals("-h")) {
+        throw new IllegalArgumentException("");
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(flag + " needs a value");
+      }
+      String value = args[++i];
+      switch (flag) {
+        case "--url" -> url = URI.create(value);
+        case "--data-dir" -> dataDir = Path.of(value);
+        case "--scenario" -> scenarios = scenarios(value);
+        case "--duration" -> duration = duration(value);
+        case "--warmup" -> warmup = duration(value);
+        case "--prewarm" -> prewarm = duration(value);
+        case "--concurrency" -> concurrency = positive(flag, value);
+        case "--client-threads" -> clientThreads = positive(flag, value);
+        case "--value-bytes" -> valueBytes = positive(flag, value);
+        case "--watchers" -> watchers = positive(flag, value);
+        case "--watch-rate" -> watchRate = Double.parseDouble(value);
+        case "--repeat" -> repeat = positive(flag, value);
+        case "--server-pid" -> serverPid = Long.parseLong(value);
+        default -> throw new IllegalArgumentException("unknown option " + flag);
+      }
+    }
+    if (url == null || dataDir == null) {
+      throw new IllegalArgumentException("--url and --data-dir are required");
+    }
+    if (!"https".equals(url.getScheme()) || url.getPort() < 0) {
+      throw new IllegalArgumentException("--url must be https://HOST:PORT");
+    }
+    return new LoadOptions(url, dataDir, scenarios, duration, warmup, prewarm, concurrency, clientThreads, valueBytes,
+        watchers, watchRate, repeat, serverPid);
+  }
+
+  private static List<String> scenarios(String value) {
+    List<String> chosen = new ArrayList<>();
+    for (String s : value.split(",")) {
+      String name = s.trim().toLowerCase(Locale.ROOT);
+      if (name.equals("all")) {
+        chosen.addAll(ALL);
+      } else if (ALL.contains(name)) {
+        chosen.add(name);
+      } else {
+        throw new IllegalArgumentException("unknown scenario " + s + " (one of " + ALL + " or all)");
+      }
+    }
+    return List.copyOf(chosen);
+  }
+
+  /** "20s", "500ms", "2m" or plain seconds. */
+  static Duration duration(String value) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    if (v.endsWith("ms")) {
+      return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+    }
+    if (v.endsWith("s")) {
+      return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
+    }
+    if (v.endsWith("m")) {
+      return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)) * 60);
+    }
+    return Duration.ofSeconds(Long.parseLong(v));
+  }
+
+  private static int positive(String flag, String value) {
+    int n = Integer.parseInt(value);
+    if (n < 1) {
+      throw new IllegalArgumentException(flag + " must be at least 1");
+    }
+    return n;
+  }
+}
