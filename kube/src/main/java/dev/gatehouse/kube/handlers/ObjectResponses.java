@@ -89,6 +89,39 @@ public final class ObjectResponses {
     sink.send(200, "application/json", Json.bytes(list), Map.of());
   }
 
+  /** A typed list whose items are already serialized (see ListItemCache); same bytes as {@link #list}. */
+  public void rawList(ResourceContext ctx, List<byte[]> items, String resourceVersion, String continueToken,
+      ResponseSink sink) {
+    ObjectNode metadata = JsonNodeFactory.instance.objectNode();
+    metadata.put("resourceVersion", resourceVersion);
+    if (continueToken != null) {
+      metadata.put("continue", continueToken);
+    }
+    ResourceType type = ctx.type();
+    byte[] head = ("{\"kind\":\"" + type.listKind() + "\",\"apiVersion\":\"" + type.apiVersion() + "\",\"metadata\":"
+        + new String(Json.bytes(metadata), java.nio.charset.StandardCharsets.UTF_8) + ",\"items\":[")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int size = head.length + Math.max(items.size() - 1, 0) + 2; // head, commas, "]}"
+    for (byte[] item : items) {
+      size += item.length;
+    }
+    byte[] body = new byte[size];
+    int at = 0;
+    System.arraycopy(head, 0, body, at, head.length);
+    at += head.length;
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        body[at++] = ',';
+      }
+      byte[] item = items.get(i);
+      System.arraycopy(item, 0, body, at, item.length);
+      at += item.length;
+    }
+    body[at++] = ']';
+    body[at] = '}';
+    sink.send(200, "application/json", body, Map.of());
+  }
+
   static String includeObject(ResourceContext ctx) {
     String value = ctx.request().queryParam("includeObject");
     return value == null || value.isEmpty() ? "Metadata" : value;

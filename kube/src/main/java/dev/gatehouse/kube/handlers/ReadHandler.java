@@ -17,10 +17,12 @@ import java.util.List;
 public final class ReadHandler {
   private final ObjectStorage storage;
   private final ObjectResponses responses;
+  private final ListItemCache items;
 
   public ReadHandler(ObjectStorage storage, ObjectResponses responses) {
     this.storage = storage;
     this.responses = responses;
+    this.items = new ListItemCache(storage);
   }
 
   public void get(ResourceContext ctx, ResponseSink sink) {
@@ -43,7 +45,12 @@ public final class ReadHandler {
       revision = token.revision();
       startAfter = prefix + token.startAfter();
     }
+    // Plain JSON lists of built-in kinds without selectors reuse serialized items (the common kubectl/informer
+    // case); tables, custom resources and filtered lists decode each object.
+    boolean raw = filter == ObjectFilter.ALL && !ctx.type().isCustom()
+        && !ObjectResponses.wantsTable(ctx.request().header("accept"));
     List<ObjectNode> items = new ArrayList<>();
+    List<byte[]> rawItems = new ArrayList<>();
     String nextStart = null;
     long readRevision;
     boolean more;
@@ -61,10 +68,19 @@ public final class ReadHandler {
           if (!isDirectChild(ctx, prefix, kv.key())) {
             continue;
           }
-          ObjectNode object = storage.decode(kv).object();
-          if (filter.matches(object)) {
-            items.add(withTypeMeta(ctx, object));
-            if (limit > 0 && items.size() >= limit) {
+          boolean taken;
+          if (raw) {
+            rawItems.add(this.items.builtinItem(kv));
+            taken = true;
+          } else {
+            ObjectNode object = storage.decode(kv).object();
+            taken = filter.matches(object);
+            if (taken) {
+              items.add(withTypeMeta(ctx, object));
+            }
+          }
+          if (taken) {
+            if (limit > 0 && items.size() + rawItems.size() >= limit) {
               full = true;
               break;
             }
@@ -87,7 +103,11 @@ public final class ReadHandler {
     }
     String token = nextStart == null ? null
         : new ContinueToken(readRevision, nextStart.substring(prefix.length())).encode();
-    responses.list(ctx, items, Long.toString(readRevision), token, null, sink);
+    if (raw) {
+      responses.rawList(ctx, rawItems, Long.toString(readRevision), token, sink);
+    } else {
+      responses.list(ctx, items, Long.toString(readRevision), token, null, sink);
+    }
   }
 
   /** A cluster-scoped or namespaced prefix matches only its own objects, not deeper keys. */
