@@ -70,6 +70,7 @@ public final class LoadMain {
       case "get" -> RequestScenarios.get(client, o.valueBytes());
       case "list500" -> RequestScenarios.list500(client, o.valueBytes(), o.concurrency());
       case "create" -> RequestScenarios.create(client, o.valueBytes(), runId);
+      case "ssar" -> RequestScenarios.selfSubjectAccessReview(client);
       default -> throw new IllegalArgumentException("unknown scenario " + scenario);
     };
   }

@@ -11,11 +11,11 @@ import java.util.Locale;
 record LoadOptions(URI url, Path dataDir, List<String> scenarios, Duration duration, Duration warmup, Duration prewarm,
                    int concurrency, int clientThreads, int valueBytes, int watchers, double watchRate, int repeat,
                    long serverPid) {
-  static final List<String> ALL = List.of("healthz", "get", "list500", "watch-fanout", "create");
+  static final List<String> ALL = List.of("healthz", "get", "list500", "ssar", "watch-fanout", "create");
 
   static final String USAGE = """
       usage: LoadMain --url https://127.0.0.1:PORT --data-dir DIR [options]
-        --scenario S        healthz|get|list500|create|watch-fanout|all, comma-separated (default all)
+        --scenario S        healthz|get|list500|ssar|create|watch-fanout|all, comma-separated (default all)
         --duration D        measuring window per scenario, e.g. 20s, 500ms, 1m (default 20s)
         --warmup D          warm-up before each window (default 10s)
         --prewarm D         once at the start, the chosen request scenarios in turn, unmeasured, so that

@@ -53,6 +53,16 @@ final class RequestScenarios {
             + " KiB response)");
   }
 
+  /** SelfSubjectAccessReview (what {@code kubectl auth can-i} sends): authentication, RBAC decision, no storage. */
+  static Prepared selfSubjectAccessReview(ApiClient client) {
+    String path = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
+    byte[] body = ("{\"apiVersion\":\"authorization.k8s.io/v1\",\"kind\":\"SelfSubjectAccessReview\","
+        + "\"spec\":{\"resourceAttributes\":{\"namespace\":\"default\",\"verb\":\"list\",\"resource\":\"pods\"}}}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    client.expect(HttpMethod.POST, path, body, 201);
+    return new Prepared(seq -> client.send(HttpMethod.POST, path, body), "POST " + path + " (can-i list pods)");
+  }
+
   /** Durable creates of new ConfigMaps, each its own name. */
   static Prepared create(ApiClient client, int valueBytes, String runId) {
     Manifests.ensureNamespace(client, CREATE_NAMESPACE);

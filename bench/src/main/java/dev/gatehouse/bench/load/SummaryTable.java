@@ -13,6 +13,7 @@ final class SummaryTable {
     return switch (scenario) {
       case "get" -> ">= 20000/s";
       case "list500" -> ">= 1000/s";
+      case "ssar" -> ">= 10000/s";
       case "create" -> ">= 5000/s";
       case "watch-fanout" -> "p99 <= 100 ms";
       default -> "(baseline)";
