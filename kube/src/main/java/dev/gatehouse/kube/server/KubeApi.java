@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class KubeApi {
   private static final Logger LOG = LoggerFactory.getLogger(KubeApi.class);
+  /** Gatehouse's audit annotation carrying why authentication failed (kube-apiserver logs it nowhere). */
+  public static final String AUTHENTICATION_FAILURE_ANNOTATION = "authentication.gatehouse.dev/failure";
   private final Clusters clusters;
   private final Authenticator authenticator;
   private final Impersonation impersonation;
@@ -94,7 +96,13 @@ public final class KubeApi {
   private UserInfo authenticate(ApiRequest request, RequestMetadata metadata) {
     AuthenticationResult result = authenticator.authenticate(request);
     if (!(result instanceof AuthenticationResult.Authenticated)) {
-      auditor.recordFailedAuthentication(Audits.attributes(null, null, request.method(), request.path()), metadata);
+      // the caller gets the generic 401; the reason goes to the server log (below) and the audit event
+      RequestAudit audit = auditor.beginFailedAuthentication(
+          Audits.attributes(null, null, request.method(), request.path()), metadata);
+      audit.annotate(AUTHENTICATION_FAILURE_ANNOTATION, result instanceof AuthenticationResult.Rejected r
+          ? r.reason() : "no credentials and anonymous access is disabled");
+      audit.responseStatus(dev.gatehouse.kube.audit.ResponseStatus.unauthorized());
+      audit.responseStarted(401);
     }
     if (result instanceof AuthenticationResult.Authenticated a) {
       return a.user();

@@ -84,6 +84,8 @@ class AuditTest {
     assertThat(events.get(0).path("user").isEmpty()).isTrue();
     assertThat(events.get(0).path("responseStatus").path("code").asInt()).isEqualTo(401);
     assertThat(events.get(0).toString()).doesNotContain("secret-token-value");
+    assertThat(events.get(0).path("annotations").path("authentication.gatehouse.dev/failure").asText())
+        .isEqualTo("invalid bearer token");
   }
 
   @Test
