@@ -33,15 +33,7 @@ class HttpCasesTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = new TestServer(dir, SqliteStore.Options.defaults());
-    // the namespace controller creates the initial namespaces asynchronously
-    for (int i = 0; i < 100; i++) {
-      if (server.send(server.admin, "GET", "/api/v1/namespaces/default/serviceaccounts/default", null, null)
-          .statusCode() == 200) {
-        break;
-      }
-      Thread.sleep(50);
-    }
+    server = new TestServer(dir, SqliteStore.Options.defaults()).awaitDefaultServiceAccount();
   }
 
   @AfterAll

@@ -92,6 +92,17 @@ final class TestServer implements AutoCloseable {
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Waits until the namespace controller has given "default" its service account (it runs asynchronously). */
+  TestServer awaitDefaultServiceAccount() throws Exception {
+    for (int i = 0; i < 100; i++) {
+      if (send(admin, "GET", "/api/v1/namespaces/default/serviceaccounts/default", null, null).statusCode() == 200) {
+        return this;
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("the default service account never appeared");
+  }
+
   /** Static tokens every in-process test server accepts. */
   static dev.gatehouse.kube.authn.tokens.tokenfile.TokenFile tokenFile() {
     return dev.gatehouse.kube.authn.tokens.tokenfile.TokenFile.parse(
