@@ -176,25 +176,7 @@ final class SmdValues {
 
   /** Go's %q. */
   static String goQuote(String s) {
-    StringBuilder out = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\t' -> out.append("\\t");
-        case '\r' -> out.append("\\r");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            out.append(String.format("\\x%02x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+    return dev.gatehouse.kube.meta.validation.GoFormat.quote(s);
   }
 
   /** Go's %v of a float64: the shortest representation, in exponent form below 1e-4 or from 1e6 on. */
