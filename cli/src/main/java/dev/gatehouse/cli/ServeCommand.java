@@ -1,5 +1,8 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.aws.bootstrap.CredentialFiles;
+import dev.gatehouse.aws.server.AwsEndpoint;
+import dev.gatehouse.aws.server.VertxAwsServer;
 import dev.gatehouse.kube.audit.AuditLog;
 import dev.gatehouse.kube.audit.AuditPolicy;
 import dev.gatehouse.kube.audit.InvalidAuditPolicyException;
@@ -28,7 +31,7 @@ import picocli.CommandLine.Option;
 
 /** {@code gatehouse serve}: runs every listener on embedded storage until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Run Gatehouse: the Kubernetes API (TLS) on embedded storage.")
+    description = "Run Gatehouse: the Kubernetes API (TLS) and the AWS endpoint (IAM, STS) on embedded storage.")
 public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--data-dir", description = "Directory for the store, certificates and kubeconfigs "
       + "(default: ${DEFAULT-VALUE}).", defaultValue = ".gatehouse")
@@ -74,6 +77,22 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--authentication-token-webhook-config-file", paramLabel = "FILE", description = "A kubeconfig"
       + " naming a TokenReview webhook that authenticates bearer tokens no other authenticator knows.")
   Path tokenWebhookConfig;
+
+  @Option(names = "--aws-port", description = "Port of the AWS endpoint: IAM and STS, Query protocol (default:"
+      + " ${DEFAULT-VALUE}; 0 picks a free port).", defaultValue = "6480")
+  int awsPort;
+
+  @Option(names = "--aws-tls", description = "Serve the AWS endpoint over HTTPS with the Gatehouse CA's serving"
+      + " certificate instead of plain HTTP.")
+  boolean awsTls;
+
+  @Option(names = "--aws-account-id", paramLabel = "ID", description = "The 12-digit account created on first start"
+      + " with its bootstrap administrator (default: ${DEFAULT-VALUE}).", defaultValue = "123456789012")
+  String awsAccountId;
+
+  @Option(names = "--aws-region", description = "Region written into the bootstrap profile (default:"
+      + " ${DEFAULT-VALUE}).", defaultValue = "us-east-1")
+  String awsRegion;
 
   @Option(names = "--worker-threads", description = "Threads serving API requests (default: ${DEFAULT-VALUE}).",
       defaultValue = "64")
@@ -122,20 +141,41 @@ public final class ServeCommand implements Callable<Integer> {
       externalTokens.add(ExternalTokenAuthenticators.webhook(
           WebhookTokenAuthenticator.fromKubeconfigFile(tokenWebhookConfig, WebhookOptions.defaults())));
     }
+    if (!awsAccountId.matches("\\d{12}")) {
+      System.err.println("gatehouse: --aws-account-id must be 12 digits, got " + awsAccountId);
+      return 2;
+    }
     Store store = SqliteStore.open(data.resolve("store"), SqliteStore.Options.defaults());
     KubeApiServer server = KubeApiServer.start(new KubeApiServer.Options(host, kubePort, store, pki, clock, clusters,
         workerThreads, anonymousAuth, auditPolicy, auditLog, data.resolve("pki"), serviceAccountIssuer, tokenFile, externalTokens));
     String url = "https://" + hostForUrl(host) + ":" + server.port();
     Path kubeconfig = Kubeconfigs.writeAdmin(data, pki, url, server.clusters());
+    AwsEndpoint aws = AwsEndpoint.start(new AwsEndpoint.Options(host, awsPort, store, clock, awsAccountId,
+        awsTls ? new VertxAwsServer.Tls(pki.serving().certificatePem(), pki.serving().keyPem()) : null,
+        workerThreads, awsRegion));
+    CredentialFiles.Paths awsFiles = aws.admin().isEmpty() ? null
+        : CredentialFiles.write(data, aws.admin().get(), aws.url(), awsRegion);
     System.out.println("Gatehouse is serving.");
     System.out.println("  Kubernetes API: " + url);
     server.clusters().all().stream().filter(c -> !c.name().isEmpty())
         .forEach(c -> System.out.println("  cluster " + c.name() + ": " + url + c.urlPrefix()));
+    System.out.println("  AWS endpoint (IAM, STS): " + aws.url() + " (account " + awsAccountId
+        + ", SigV4 and IAM policies enforced)");
     System.out.println("  data directory: " + data);
     System.out.println("export KUBECONFIG=" + kubeconfig);
+    if (awsFiles != null) {
+      System.out.println("export AWS_CONFIG_FILE=" + awsFiles.config());
+      System.out.println("export AWS_SHARED_CREDENTIALS_FILE=" + awsFiles.credentials());
+      System.out.println("export AWS_PROFILE=" + CredentialFiles.PROFILE);
+      System.out.println("export AWS_ENDPOINT_URL=" + aws.url());
+      if (awsTls) {
+        System.out.println("export AWS_CA_BUNDLE=" + data.resolve("pki").resolve("ca.crt"));
+      }
+    }
     System.out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      aws.close();
       server.close();
       store.close();
       auditLog.close();

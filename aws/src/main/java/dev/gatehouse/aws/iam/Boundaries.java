@@ -1,0 +1,15 @@
+package dev.gatehouse.aws.iam;
+
+/** Checks of a permissions boundary ARN before it is set. */
+final class Boundaries {
+  private Boundaries() {}
+
+  static void check(IamServices iam, String arn) {
+    if (!arn.startsWith("arn:")) {
+      throw IamErrors.invalidInput("ARN " + arn + " is not valid.");
+    }
+    if (iam.policies().managed(arn).isEmpty()) {
+      throw IamErrors.noSuchEntity("Policy " + arn + " does not exist or is not attachable.");
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package dev.gatehouse.aws.server;
+
+import dev.gatehouse.aws.api.OperationRegistry;
+import dev.gatehouse.aws.auth.AwsManagedPolicies;
+import dev.gatehouse.aws.auth.CredentialResolver;
+import dev.gatehouse.aws.auth.IamAuthorizer;
+import dev.gatehouse.aws.auth.PolicyStore;
+import dev.gatehouse.aws.auth.SessionTokens;
+import dev.gatehouse.aws.bootstrap.AccountBootstrap;
+import dev.gatehouse.aws.iam.AccessKeyOperations;
+import dev.gatehouse.aws.iam.AttachmentOperations;
+import dev.gatehouse.aws.iam.InlinePolicyOperations;
+import dev.gatehouse.aws.iam.ManagedPolicyOperations;
+import dev.gatehouse.aws.iam.OidcProviderOperations;
+import dev.gatehouse.aws.iam.RoleOperations;
+import dev.gatehouse.aws.iam.GroupOperations;
+import dev.gatehouse.aws.iam.IamServices;
+import dev.gatehouse.aws.iam.UserOperations;
+import dev.gatehouse.aws.state.AwsState;
+import dev.gatehouse.aws.sts.AssumeRoleOperation;
+import dev.gatehouse.aws.sts.SessionIssuer;
+import dev.gatehouse.aws.sts.StateRoleLookup;
+import dev.gatehouse.aws.sts.StsOperations;
+import dev.gatehouse.store.Store;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Gatehouse's AWS endpoint assembled: the mirrored state, the bootstrap account, the policy engine, the IAM
+ * and STS operations, and the HTTP listener. The stages' order is in {@link AwsApi}.
+ */
+public final class AwsEndpoint implements AutoCloseable {
+  /**
+   * @param tls null for plain HTTP (the default, like most local AWS endpoints)
+   * @param region the region written into the bootstrap profile and assumed for unsigned requests
+   */
+  public record Options(String host, int port, Store store, Clock clock, String accountId, VertxAwsServer.Tls tls,
+      int workerThreads, String region) {}
+
+  private final Vertx vertx;
+  private final ExecutorService workers;
+  private final VertxAwsServer server;
+  private final AwsState state;
+  private final int port;
+  private final String url;
+  private final Optional<AccountBootstrap.AdminKey> admin;
+
+  private AwsEndpoint(Options o) {
+    state = AwsState.open(o.store());
+    SessionTokens tokens = new SessionTokens(AccountBootstrap.sessionKey(state));
+    admin = AccountBootstrap.ensureAccount(state, o.accountId(), o.clock().instant());
+    PolicyStore policies = new PolicyStore(state, AwsManagedPolicies.load());
+    IamAuthorizer authorizer = new IamAuthorizer(state, policies);
+    IamServices iam = new IamServices(state, policies, o.clock());
+    SessionIssuer issuer = new SessionIssuer(() -> tokens);
+    OperationRegistry registry = new OperationRegistry()
+        .register(new UserOperations(iam).specs())
+        .register(new GroupOperations(iam).specs())
+        .register(new AccessKeyOperations(iam).specs())
+        .register(new ManagedPolicyOperations(iam).specs())
+        .register(new AttachmentOperations(iam).specs())
+        .register(new InlinePolicyOperations(iam).specs())
+        .register(new RoleOperations(iam).specs())
+        .register(new OidcProviderOperations(iam).specs())
+        .register(new StsOperations(issuer).specs())
+        .register(java.util.List.of(new AssumeRoleOperation(new StateRoleLookup(state, policies), authorizer, issuer).spec()));
+    Authentication authentication = new Authentication(new CredentialResolver(state, () -> tokens), new KeyUsage(state));
+    AwsApi api = new AwsApi(registry, authentication, authorizer, o.clock(), o.region());
+    vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors())));
+    AtomicInteger n = new AtomicInteger();
+    workers = new ThreadPoolExecutor(o.workerThreads(), o.workerThreads(), 60, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(10_000), r -> {
+          Thread t = new Thread(r, "aws-worker-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    server = new VertxAwsServer(vertx, api, workers);
+    port = server.start(o.host(), o.port(), o.tls());
+    String host = o.host().contains(":") ? "[" + o.host() + "]" : o.host();
+    url = (o.tls() == null ? "http://" : "https://") + host + ":" + port;
+  }
+
+  public static AwsEndpoint start(Options options) {
+    return new AwsEndpoint(options);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String url() {
+    return url;
+  }
+
+  /** The bootstrap administrator's active key, if it still has one. */
+  public Optional<AccountBootstrap.AdminKey> admin() {
+    return admin;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    workers.shutdown();
+    vertx.close().toCompletionStage().toCompletableFuture().join();
+    state.close();
+  }
+}
