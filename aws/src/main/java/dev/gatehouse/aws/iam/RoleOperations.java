@@ -65,8 +65,8 @@ public final class RoleOperations {
     return s;
   }
 
-  private static String trustDocument(Params p) {
-    String document = p.policyDocument("AssumeRolePolicyDocument");
+  private static String trustDocument(Params p, String param) {
+    String document = p.policyDocument(param);
     ParseResult parsed = Policies.parse(document, PolicyKind.TRUST);
     if (parsed instanceof ParseResult.Malformed m) {
       throw IamErrors.malformedPolicy(m.message());
@@ -89,7 +89,7 @@ public final class RoleOperations {
     Params p = ctx.params();
     String name = p.name("RoleName", 64);
     String path = p.path("Path");
-    String trust = trustDocument(p);
+    String trust = trustDocument(p, "AssumeRolePolicyDocument");
     String description = p.optional("Description").orElse(null);
     if (description != null) {
       p.checkLength("Description", description, 0, 1000);
@@ -153,7 +153,7 @@ public final class RoleOperations {
 
   private Node updateTrust(OperationContext ctx) {
     Role role = role(ctx);
-    save(role.withTrustPolicy(trustDocument(ctx.params())));
+    save(role.withTrustPolicy(trustDocument(ctx.params(), "PolicyDocument")));
     return null;
   }
 

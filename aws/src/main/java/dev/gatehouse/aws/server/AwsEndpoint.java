@@ -1,26 +1,7 @@
 package dev.gatehouse.aws.server;
 
-import dev.gatehouse.aws.api.OperationRegistry;
-import dev.gatehouse.aws.auth.AwsManagedPolicies;
-import dev.gatehouse.aws.auth.CredentialResolver;
-import dev.gatehouse.aws.auth.IamAuthorizer;
-import dev.gatehouse.aws.auth.PolicyStore;
-import dev.gatehouse.aws.auth.SessionTokens;
 import dev.gatehouse.aws.bootstrap.AccountBootstrap;
-import dev.gatehouse.aws.iam.AccessKeyOperations;
-import dev.gatehouse.aws.iam.AttachmentOperations;
-import dev.gatehouse.aws.iam.InlinePolicyOperations;
-import dev.gatehouse.aws.iam.ManagedPolicyOperations;
-import dev.gatehouse.aws.iam.OidcProviderOperations;
-import dev.gatehouse.aws.iam.RoleOperations;
-import dev.gatehouse.aws.iam.GroupOperations;
-import dev.gatehouse.aws.iam.IamServices;
-import dev.gatehouse.aws.iam.UserOperations;
 import dev.gatehouse.aws.state.AwsState;
-import dev.gatehouse.aws.sts.AssumeRoleOperation;
-import dev.gatehouse.aws.sts.SessionIssuer;
-import dev.gatehouse.aws.sts.StateRoleLookup;
-import dev.gatehouse.aws.sts.StsOperations;
 import dev.gatehouse.store.Store;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -54,25 +35,9 @@ public final class AwsEndpoint implements AutoCloseable {
 
   private AwsEndpoint(Options o) {
     state = AwsState.open(o.store());
-    SessionTokens tokens = new SessionTokens(AccountBootstrap.sessionKey(state));
-    admin = AccountBootstrap.ensureAccount(state, o.accountId(), o.clock().instant());
-    PolicyStore policies = new PolicyStore(state, AwsManagedPolicies.load());
-    IamAuthorizer authorizer = new IamAuthorizer(state, policies);
-    IamServices iam = new IamServices(state, policies, o.clock());
-    SessionIssuer issuer = new SessionIssuer(() -> tokens);
-    OperationRegistry registry = new OperationRegistry()
-        .register(new UserOperations(iam).specs())
-        .register(new GroupOperations(iam).specs())
-        .register(new AccessKeyOperations(iam).specs())
-        .register(new ManagedPolicyOperations(iam).specs())
-        .register(new AttachmentOperations(iam).specs())
-        .register(new InlinePolicyOperations(iam).specs())
-        .register(new RoleOperations(iam).specs())
-        .register(new OidcProviderOperations(iam).specs())
-        .register(new StsOperations(issuer).specs())
-        .register(java.util.List.of(new AssumeRoleOperation(new StateRoleLookup(state, policies), authorizer, issuer).spec()));
-    Authentication authentication = new Authentication(new CredentialResolver(state, () -> tokens), new KeyUsage(state));
-    AwsApi api = new AwsApi(registry, authentication, authorizer, o.clock(), o.region());
+    AwsAssembly assembly = AwsAssembly.assemble(state, o.clock(), o.accountId(), o.region());
+    admin = assembly.admin();
+    AwsApi api = assembly.api();
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors())));
     AtomicInteger n = new AtomicInteger();
     workers = new ThreadPoolExecutor(o.workerThreads(), o.workerThreads(), 60, TimeUnit.SECONDS,

@@ -1,0 +1,57 @@
+package dev.gatehouse.aws.server;
+
+import dev.gatehouse.aws.api.OperationRegistry;
+import dev.gatehouse.aws.auth.AwsManagedPolicies;
+import dev.gatehouse.aws.auth.CredentialResolver;
+import dev.gatehouse.aws.auth.IamAuthorizer;
+import dev.gatehouse.aws.auth.PolicyStore;
+import dev.gatehouse.aws.auth.SessionTokens;
+import dev.gatehouse.aws.bootstrap.AccountBootstrap;
+import dev.gatehouse.aws.iam.AccessKeyOperations;
+import dev.gatehouse.aws.iam.AttachmentOperations;
+import dev.gatehouse.aws.iam.GroupOperations;
+import dev.gatehouse.aws.iam.IamServices;
+import dev.gatehouse.aws.iam.InlinePolicyOperations;
+import dev.gatehouse.aws.iam.ManagedPolicyOperations;
+import dev.gatehouse.aws.iam.OidcProviderOperations;
+import dev.gatehouse.aws.iam.RoleOperations;
+import dev.gatehouse.aws.iam.UserOperations;
+import dev.gatehouse.aws.state.AwsState;
+import dev.gatehouse.aws.sts.AssumeRoleOperation;
+import dev.gatehouse.aws.sts.SessionIssuer;
+import dev.gatehouse.aws.sts.StateRoleLookup;
+import dev.gatehouse.aws.sts.StsOperations;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Wires the AWS side over a state: bootstrap (session-token key, account, administrator), the policy store,
+ * the authorizer, every IAM and STS action, and SigV4 authentication. Used by the listener and by in-process
+ * tests alike, so both run exactly the same pipeline.
+ */
+public record AwsAssembly(AwsApi api, Optional<AccountBootstrap.AdminKey> admin, SessionTokens tokens,
+    IamAuthorizer authorizer, OperationRegistry registry) {
+  public static AwsAssembly assemble(AwsState state, Clock clock, String accountId, String region) {
+    SessionTokens tokens = new SessionTokens(AccountBootstrap.sessionKey(state));
+    Optional<AccountBootstrap.AdminKey> admin = AccountBootstrap.ensureAccount(state, accountId, clock.instant());
+    PolicyStore policies = new PolicyStore(state, AwsManagedPolicies.load());
+    IamAuthorizer authorizer = new IamAuthorizer(state, policies);
+    IamServices iam = new IamServices(state, policies, clock);
+    SessionIssuer issuer = new SessionIssuer(() -> tokens);
+    OperationRegistry registry = new OperationRegistry()
+        .register(new UserOperations(iam).specs())
+        .register(new GroupOperations(iam).specs())
+        .register(new AccessKeyOperations(iam).specs())
+        .register(new ManagedPolicyOperations(iam).specs())
+        .register(new AttachmentOperations(iam).specs())
+        .register(new InlinePolicyOperations(iam).specs())
+        .register(new RoleOperations(iam).specs())
+        .register(new OidcProviderOperations(iam).specs())
+        .register(new StsOperations(issuer).specs())
+        .register(List.of(new AssumeRoleOperation(new StateRoleLookup(state, policies), authorizer, issuer).spec()));
+    Authentication authentication = new Authentication(new CredentialResolver(state, () -> tokens), new KeyUsage(state));
+    AwsApi api = new AwsApi(registry, authentication, authorizer, clock, region);
+    return new AwsAssembly(api, admin, tokens, authorizer, registry);
+  }
+}
