@@ -94,6 +94,10 @@ public final class ServeCommand implements Callable<Integer> {
       + " ${DEFAULT-VALUE}).", defaultValue = "us-east-1")
   String awsRegion;
 
+  @Option(names = "--aws-oidc-ca-file", paramLabel = "FILE", description = "PEM CA certificates trusted (beside"
+      + " the JVM's) when AssumeRoleWithWebIdentity fetches an OIDC issuer's discovery document and keys.")
+  Path awsOidcCaFile;
+
   @Option(names = "--worker-threads", description = "Threads serving API requests (default: ${DEFAULT-VALUE}).",
       defaultValue = "64")
   int workerThreads;
@@ -152,7 +156,7 @@ public final class ServeCommand implements Callable<Integer> {
     Path kubeconfig = Kubeconfigs.writeAdmin(data, pki, url, server.clusters());
     AwsEndpoint aws = AwsEndpoint.start(new AwsEndpoint.Options(host, awsPort, store, clock, awsAccountId,
         awsTls ? new VertxAwsServer.Tls(pki.serving().certificatePem(), pki.serving().keyPem()) : null,
-        workerThreads, awsRegion));
+        workerThreads, awsRegion, java.util.Optional.ofNullable(awsOidcCaFile)));
     CredentialFiles.Paths awsFiles = aws.admin().isEmpty() ? null
         : CredentialFiles.write(data, aws.admin().get(), aws.url(), awsRegion);
     System.out.println("Gatehouse is serving.");

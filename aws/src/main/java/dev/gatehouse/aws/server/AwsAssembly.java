@@ -8,6 +8,7 @@ import dev.gatehouse.aws.auth.PolicyStore;
 import dev.gatehouse.aws.auth.SessionTokens;
 import dev.gatehouse.aws.bootstrap.AccountBootstrap;
 import dev.gatehouse.aws.iam.AccessKeyOperations;
+import dev.gatehouse.aws.iam.AccountAuthorizationDetailsOperation;
 import dev.gatehouse.aws.iam.AttachmentOperations;
 import dev.gatehouse.aws.iam.GroupOperations;
 import dev.gatehouse.aws.iam.IamServices;
@@ -15,12 +16,17 @@ import dev.gatehouse.aws.iam.InlinePolicyOperations;
 import dev.gatehouse.aws.iam.ManagedPolicyOperations;
 import dev.gatehouse.aws.iam.OidcProviderOperations;
 import dev.gatehouse.aws.iam.RoleOperations;
+import dev.gatehouse.aws.iam.SimulationOperations;
 import dev.gatehouse.aws.iam.UserOperations;
 import dev.gatehouse.aws.state.AwsState;
 import dev.gatehouse.aws.sts.AssumeRoleOperation;
+import dev.gatehouse.aws.sts.AuthorizationMessages;
+import dev.gatehouse.aws.sts.DecodeAuthorizationMessageOperation;
+import dev.gatehouse.aws.sts.OidcKeys;
 import dev.gatehouse.aws.sts.SessionIssuer;
 import dev.gatehouse.aws.sts.StateRoleLookup;
 import dev.gatehouse.aws.sts.StsOperations;
+import dev.gatehouse.aws.sts.WebIdentityOperation;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +38,11 @@ import java.util.Optional;
  */
 public record AwsAssembly(AwsApi api, Optional<AccountBootstrap.AdminKey> admin, SessionTokens tokens,
     IamAuthorizer authorizer, OperationRegistry registry) {
-  public static AwsAssembly assemble(AwsState state, Clock clock, String accountId, String region) {
-    SessionTokens tokens = new SessionTokens(AccountBootstrap.sessionKey(state));
+  /** @param oidcCaBundle extra CAs (PEM) trusted for OIDC issuers' HTTPS, beside the JVM's own */
+  public static AwsAssembly assemble(AwsState state, Clock clock, String accountId, String region,
+      Optional<java.nio.file.Path> oidcCaBundle) {
+    byte[] sessionKey = AccountBootstrap.sessionKey(state);
+    SessionTokens tokens = new SessionTokens(sessionKey);
     Optional<AccountBootstrap.AdminKey> admin = AccountBootstrap.ensureAccount(state, accountId, clock.instant());
     PolicyStore policies = new PolicyStore(state, AwsManagedPolicies.load());
     IamAuthorizer authorizer = new IamAuthorizer(state, policies);
@@ -49,7 +58,12 @@ public record AwsAssembly(AwsApi api, Optional<AccountBootstrap.AdminKey> admin,
         .register(new RoleOperations(iam).specs())
         .register(new OidcProviderOperations(iam).specs())
         .register(new StsOperations(issuer).specs())
-        .register(List.of(new AssumeRoleOperation(new StateRoleLookup(state, policies), authorizer, issuer).spec()));
+        .register(List.of(new AssumeRoleOperation(new StateRoleLookup(state, policies), authorizer, issuer).spec()))
+        .register(new SimulationOperations(iam).specs())
+        .register(List.of(new AccountAuthorizationDetailsOperation(iam).spec()))
+        .register(List.of(new WebIdentityOperation(state, new StateRoleLookup(state, policies), issuer,
+            OidcKeys.create(oidcCaBundle, clock)).spec()))
+        .register(List.of(new DecodeAuthorizationMessageOperation(new AuthorizationMessages(sessionKey)).spec()));
     Authentication authentication = new Authentication(new CredentialResolver(state, () -> tokens), new KeyUsage(state));
     AwsApi api = new AwsApi(registry, authentication, authorizer, clock, region);
     return new AwsAssembly(api, admin, tokens, authorizer, registry);

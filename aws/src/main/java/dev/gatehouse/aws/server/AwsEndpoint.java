@@ -23,7 +23,7 @@ public final class AwsEndpoint implements AutoCloseable {
    * @param region the region written into the bootstrap profile and assumed for unsigned requests
    */
   public record Options(String host, int port, Store store, Clock clock, String accountId, VertxAwsServer.Tls tls,
-      int workerThreads, String region) {}
+      int workerThreads, String region, Optional<java.nio.file.Path> oidcCaBundle) {}
 
   private final Vertx vertx;
   private final ExecutorService workers;
@@ -35,7 +35,7 @@ public final class AwsEndpoint implements AutoCloseable {
 
   private AwsEndpoint(Options o) {
     state = AwsState.open(o.store());
-    AwsAssembly assembly = AwsAssembly.assemble(state, o.clock(), o.accountId(), o.region());
+    AwsAssembly assembly = AwsAssembly.assemble(state, o.clock(), o.accountId(), o.region(), o.oidcCaBundle());
     admin = assembly.admin();
     AwsApi api = assembly.api();
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors())));

@@ -33,7 +33,23 @@ final class AwsTestbed implements AutoCloseable {
     this.now = now;
     this.store = SqliteStore.open(dir, SqliteStore.Options.defaults());
     this.state = AwsState.open(store);
-    this.assembly = AwsAssembly.assemble(state, Clock.fixed(now, ZoneOffset.UTC), ACCOUNT, "us-east-1");
+    this.assembly = AwsAssembly.assemble(state, Clock.fixed(now, ZoneOffset.UTC), ACCOUNT, "us-east-1",
+        java.util.Optional.empty());
+  }
+
+  /**
+   * The newest revision among IAM entities and accounts: what a refused request must not move. Access keys'
+   * last-used bookkeeping is written in the background on any authenticated request, refused or not, as AWS
+   * records a key's use, so it is left out.
+   */
+  long entityRevision() {
+    long max = 0;
+    for (var kv : store.range(dev.gatehouse.store.RangeRequest.prefix("/aws/")).kvs()) {
+      if (!kv.key().startsWith("/aws/access-keys/")) {
+        max = Math.max(max, kv.modRevision());
+      }
+    }
+    return max;
   }
 
   SigningCredentials admin() {
