@@ -14,11 +14,15 @@ package dev.gatehouse.iam.policy;
  *       needed unless: same account and the resource/trust Allow named the session's role
  *  6  cross-account and the resource/trust policy does not allow        NO_RESOURCE_ALLOW
  *  7  a permissions boundary exists and does not allow                  NO_BOUNDARY_ALLOW
- *  8  session policies exist and none allows                            NO_SESSION_ALLOW
+ *  8  session policies exist (or a federated-user session), none allows  NO_SESSION_ALLOW
  *  9  otherwise                                                         ALLOWED
  * </pre>
  *
- * Same account means the caller's account equals the resource's (a missing resource account is the caller's own).
+ * A GetFederationToken session (FEDERATED_USER) without session policies has no permissions from identity
+ * policies at all (AWS: only resource policies naming the federated user grant it anything), hence rule 8 applies to
+ * it even with no session policy. A trust flag without a trust policy counts as a trust policy that allows nothing.
+ *
+ * <p>Same account means the caller's account equals the resource's (a missing resource account is the caller's own).
  * An Allow that names the account ({@code "123456789012"}, {@code :root}) grants nothing by itself in the same
  * account: it defers to the identity policies (rule 5), which is the rule for trust policies too.
  */
@@ -38,7 +42,7 @@ final class DecisionTable {
     if (!caller.type().hasIdentityPolicies()) {
       return resource != PrincipalMatch.NONE ? DenyCause.NONE : DenyCause.NO_RESOURCE_ALLOW;  // 2
     }
-    if (r.resourcePolicyIsTrust() && hasResourcePolicy && resource == PrincipalMatch.NONE) {
+    if (r.resourcePolicyIsTrust() && resource == PrincipalMatch.NONE) {
       return DenyCause.NO_RESOURCE_ALLOW;                                                      // 3
     }
     if (hasResourcePolicy && sameAccount && resource == PrincipalMatch.DIRECT) {
@@ -55,7 +59,8 @@ final class DecisionTable {
     if (r.permissionsBoundary().isPresent() && !s.boundaryAllows) {
       return DenyCause.NO_BOUNDARY_ALLOW;                                                      // 7
     }
-    if (!r.sessionPolicies().isEmpty() && !s.sessionAllows) {
+    boolean sessionLimited = !r.sessionPolicies().isEmpty() || caller.type() == PrincipalType.FEDERATED_USER;
+    if (sessionLimited && !s.sessionAllows) {
       return DenyCause.NO_SESSION_ALLOW;                                                       // 8
     }
     return DenyCause.NONE;                                                                     // 9

@@ -2,11 +2,13 @@ package dev.gatehouse.iam.policy;
 
 import dev.gatehouse.iam.policy.match.Lookup;
 import dev.gatehouse.iam.policy.match.ServiceIndex;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The working state of one evaluation: request facts computed once (the action's service hash), what the policy
@@ -43,11 +45,11 @@ final class EvaluationState implements Lookup {
   }
 
   @Override
-  public void reportMissing(String writtenKey) {
+  public void reportMissing(String lowerCaseKey, String writtenKey) {
     if (missing == null) {
       missing = new LinkedHashMap<>();
     }
-    missing.putIfAbsent(writtenKey.toLowerCase(Locale.ROOT), writtenKey);
+    missing.putIfAbsent(lowerCaseKey, writtenKey);
   }
 
   void deny(PolicySource source, Statement s, DenyCause cause) {
@@ -75,8 +77,19 @@ final class EvaluationState implements Lookup {
     return allows == null ? List.of() : allows;
   }
 
-  java.util.Collection<String> missingKeys() {
-    return missing == null ? List.of() : missing.values();
+  /** The missing keys in the order first needed (the result copies them). */
+  Set<String> missingKeys() {
+    return missing == null ? Set.of() : new AbstractSet<>() {
+      @Override
+      public Iterator<String> iterator() {
+        return missing.values().iterator();
+      }
+
+      @Override
+      public int size() {
+        return missing.size();
+      }
+    };
   }
 
   private static MatchedStatement matched(PolicySource source, Statement s) {

@@ -32,7 +32,7 @@ public final class Policy {
     this.id = id;
     this.statements = List.copyOf(statements);
     this.statementArray = this.statements.toArray(new Statement[0]);
-    this.serviceIndex = ServiceIndex.build(this.statements.stream().map(Statement::services).toList());
+    this.serviceIndex = ServiceIndex.build(this.statements.stream().map(Statement::patternsByService).toList());
     Map<String, String> keys = new LinkedHashMap<>();
     for (Statement s : this.statements) {
       for (ConditionClause c : s.conditions()) {

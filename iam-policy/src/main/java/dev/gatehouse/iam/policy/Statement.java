@@ -104,24 +104,27 @@ public final class Statement {
     return condition.clauses();
   }
 
-  /** The services this statement's actions are confined to (lower case), or null when it may match any. */
-  java.util.Set<String> services() {
+  /**
+   * The action patterns grouped by the (lower-cased) service they are confined to, or null when the statement may
+   * match actions of any service (NotAction, or a pattern like "*").
+   */
+  java.util.Map<String, List<ActionPattern>> patternsByService() {
     if (notAction) {
       return null;
     }
-    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    java.util.Map<String, List<ActionPattern>> out = new java.util.LinkedHashMap<>();
     for (ActionPattern p : actionPatterns) {
       if (p.service() == null) {
         return null;
       }
-      out.add(p.service());
+      out.computeIfAbsent(p.service(), k -> new java.util.ArrayList<>()).add(p);
     }
     return out;
   }
 
-  boolean matchesAction(String action) {
+  boolean matchesAction(String action, int serviceLength) {
     for (ActionPattern p : actionPatterns) {
-      if (p.matches(action)) {
+      if (p.matches(action, serviceLength)) {
         return !notAction;
       }
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AccessDeniedMessagesTest {
 
   record MessageCase(String name, String principalArn, String action, String resource, DenyCause cause,
-      String message) implements Cases.Named0 {}
+      String message) implements Cases.NamedCase {}
 
   static Stream<Arguments> cases() {
     return Cases.load("access-denied.yaml", MessageCase.class);

@@ -21,7 +21,7 @@ final class Cases {
   private Cases() {}
 
   /** Each case as one named argument (the name is the case's {@code name}). */
-  static <T extends Named0> Stream<Arguments> load(String file, Class<T> type) {
+  static <T extends NamedCase> Stream<Arguments> load(String file, Class<T> type) {
     JavaType listType = YAML.getTypeFactory().constructCollectionType(List.class, type);
     try (InputStream in = Cases.class.getResourceAsStream("/iam-policy/" + file)) {
       if (in == null) {
@@ -38,7 +38,7 @@ final class Cases {
   }
 
   /** Every case type has a sentence for a name. */
-  interface Named0 {
+  interface NamedCase {
     String name();
   }
 }

@@ -27,7 +27,7 @@ class ConditionCasesTest {
    */
   record ConditionCase(String name, String condition, String version, String policyResource,
       String requestResource, Map<String, Object> context, boolean holds, List<String> missing)
-      implements Cases.Named0 {}
+      implements Cases.NamedCase {}
 
   static Stream<Arguments> cases() {
     return Stream.of("conditions.yaml", "variables.yaml").flatMap(f -> Cases.load(f, ConditionCase.class));

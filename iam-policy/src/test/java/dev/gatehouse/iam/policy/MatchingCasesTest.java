@@ -19,13 +19,13 @@ class MatchingCasesTest {
     }
 
     @Override
-    public void reportMissing(String writtenKey) {}
+    public void reportMissing(String lowerCaseKey, String writtenKey) {}
   };
 
   enum Element { ACTION, RESOURCE }
 
   record MatchingCase(String name, Element element, String pattern, String value, boolean matches)
-      implements Cases.Named0 {}
+      implements Cases.NamedCase {}
 
   static Stream<Arguments> cases() {
     return Cases.load("matching.yaml", MatchingCase.class);

@@ -13,7 +13,7 @@ class PositionCasesTest {
 
   record Expected(String sid, List<Integer> start, List<Integer> end) {}
 
-  record PositionCase(String name, String document, List<Expected> statements) implements Cases.Named0 {}
+  record PositionCase(String name, String document, List<Expected> statements) implements Cases.NamedCase {}
 
   static Stream<Arguments> cases() {
     return Cases.load("positions.yaml", PositionCase.class);

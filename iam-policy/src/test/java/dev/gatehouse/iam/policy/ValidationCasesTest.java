@@ -12,7 +12,7 @@ class ValidationCasesTest {
 
   /** @param malformed the expected message; absent when the document is valid */
   record ValidationCase(String name, PolicyKind kind, String document, String malformed, String note)
-      implements Cases.Named0 {}
+      implements Cases.NamedCase {}
 
   static Stream<Arguments> cases() {
     return Stream.of("moto-policies.yaml", "malformed-policies.yaml")

@@ -89,7 +89,7 @@ public final class ConditionClause {
   public boolean test(Lookup lookup) {
     String[] request = lookup.values(lowerKey);
     if (request == null) {
-      lookup.reportMissing(writtenKey);
+      lookup.reportMissing(lowerKey, writtenKey);
     }
     boolean missing = request == null || request.length == 0;
     if (nullAccepts != null) {

@@ -8,6 +8,6 @@ public interface Lookup {
   /** The values of a key, or null when the request does not carry it. Never an empty array. */
   String[] values(String lowerCaseKey);
 
-  /** Notes that a condition or variable needed {@code writtenKey} and the request lacked it. */
-  void reportMissing(String writtenKey);
+  /** Notes that a condition or variable needed a key (as written in the policy) and the request lacked it. */
+  void reportMissing(String lowerCaseKey, String writtenKey);
 }

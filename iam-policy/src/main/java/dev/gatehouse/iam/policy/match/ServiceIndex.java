@@ -1,27 +1,35 @@
 package dev.gatehouse.iam.policy.match;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Which statements of a policy can possibly apply to an action, keyed by the action's service prefix. Most
- * statements name actions of one or two services, so a request for {@code eks:DescribeCluster} only looks at the
- * statements that mention {@code eks:} plus those that could match any service ({@code "*"}, NotAction).
+ * Which statements of a policy can apply to an action, keyed by the action's service prefix, with the action-name
+ * patterns of that service precomputed. Most statements name actions of one or two services, so a request for
+ * {@code eks:DescribeCluster} looks only at the statements that mention {@code eks:} (and only at their
+ * {@code eks:} patterns, minus the prefix) plus those that could match any service ({@code "*"}, NotAction).
  *
  * <p>The table is open-addressed over the case-folded characters of the service prefix so that a lookup reads the
  * request's action string in place: no substring, no lower-casing, no allocation.
  */
 public final class ServiceIndex {
-  private final String[] keys;
-  private final int[][] buckets;
-  private final int mask;
-  /** Statements that may apply to an action of a service not in the table. */
-  private final int[] anyService;
+  /**
+   * A statement that may apply. {@code names} are its patterns for the looked-up service, matched against the action
+   * name after the colon; null means the statement must be matched against the whole action (NotAction, or a
+   * pattern not confined to one service).
+   */
+  public record Candidate(int statement, Glob[] names) {}
 
-  private ServiceIndex(String[] keys, int[][] buckets, int[] anyService) {
+  private final String[] keys;
+  private final Candidate[][] buckets;
+  private final int mask;
+  /** Candidates for an action of a service not in the table. */
+  private final Candidate[] anyService;
+
+  private ServiceIndex(String[] keys, Candidate[][] buckets, Candidate[] anyService) {
     this.keys = keys;
     this.buckets = buckets;
     this.mask = keys.length - 1;
@@ -29,42 +37,46 @@ public final class ServiceIndex {
   }
 
   /**
-   * @param servicesPerStatement for each statement, the lower-cased services its actions are confined to, or null
-   *     when it may apply to any service
+   * @param patternsPerStatement for each statement, its action patterns grouped by lower-cased service, or null when
+   *     it must be matched against every action
    */
-  public static ServiceIndex build(List<Set<String>> servicesPerStatement) {
-    List<Integer> any = new ArrayList<>();
-    Map<String, List<Integer>> byService = new LinkedHashMap<>();
-    for (int i = 0; i < servicesPerStatement.size(); i++) {
-      Set<String> services = servicesPerStatement.get(i);
+  public static ServiceIndex build(List<Map<String, List<ActionPattern>>> patternsPerStatement) {
+    List<Candidate> any = new ArrayList<>();
+    Map<String, List<Candidate>> byService = new LinkedHashMap<>();
+    for (int i = 0; i < patternsPerStatement.size(); i++) {
+      Map<String, List<ActionPattern>> services = patternsPerStatement.get(i);
       if (services == null) {
-        any.add(i);
-      } else {
-        for (String s : services) {
-          byService.computeIfAbsent(s, k -> new ArrayList<>()).add(i);
-        }
+        any.add(new Candidate(i, null));
+        continue;
+      }
+      for (Map.Entry<String, List<ActionPattern>> e : services.entrySet()) {
+        Glob[] names = e.getValue().stream().map(ActionPattern::nameGlob).toArray(Glob[]::new);
+        byService.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new Candidate(i, names));
       }
     }
     int size = Integer.highestOneBit(Math.max(4, byService.size() * 2 - 1)) << 1;
     String[] keys = new String[size];
-    int[][] buckets = new int[size][];
-    for (Map.Entry<String, List<Integer>> e : byService.entrySet()) {
+    Candidate[][] buckets = new Candidate[size][];
+    for (Map.Entry<String, List<Candidate>> e : byService.entrySet()) {
       String key = e.getKey();
       int slot = hash(key, key.length()) & (size - 1);
       while (keys[slot] != null) {
         slot = (slot + 1) & (size - 1);
       }
       keys[slot] = key;
-      buckets[slot] = mergeSorted(e.getValue(), any);
+      List<Candidate> merged = new ArrayList<>(e.getValue());
+      merged.addAll(any);
+      merged.sort(Comparator.comparingInt(Candidate::statement));
+      buckets[slot] = merged.toArray(new Candidate[0]);
     }
-    return new ServiceIndex(keys, buckets, any.stream().mapToInt(Integer::intValue).toArray());
+    return new ServiceIndex(keys, buckets, any.toArray(new Candidate[0]));
   }
 
   /**
-   * The candidate statement indexes (ascending) for an action whose service prefix is {@code action[0, length)}
-   * and whose {@link #hash} is {@code hash}.
+   * The candidates, in statement order, for an action whose service prefix is {@code action[0, length)} and whose
+   * {@link #hash} is {@code hash}.
    */
-  public int[] candidates(String action, int length, int hash) {
+  public Candidate[] candidates(String action, int length, int hash) {
     int slot = hash & mask;
     for (String key = keys[slot]; key != null; key = keys[slot = (slot + 1) & mask]) {
       if (key.length() == length && action.regionMatches(true, 0, key, 0, length)) {
@@ -72,6 +84,16 @@ public final class ServiceIndex {
       }
     }
     return anyService;
+  }
+
+  /** Whether one of {@code names} matches the action name {@code action[from, end)}. */
+  public static boolean anyNameMatches(Glob[] names, String action, int from) {
+    for (Glob g : names) {
+      if (g.matches(action, from, action.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Hash of the case-folded (ASCII) characters {@code s[0, length)}; computed once per request. */
@@ -85,10 +107,5 @@ public final class ServiceIndex {
       h = 31 * h + c;
     }
     return h ^ (h >>> 16);
-  }
-
-  private static int[] mergeSorted(List<Integer> a, List<Integer> b) {
-    return java.util.stream.Stream.concat(a.stream(), b.stream()).mapToInt(Integer::intValue).sorted().distinct()
-        .toArray();
   }
 }

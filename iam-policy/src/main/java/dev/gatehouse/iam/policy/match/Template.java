@@ -164,7 +164,7 @@ public final class Template {
       return v.defaultValue();
     }
     if (values == null) {
-      lookup.reportMissing(v.writtenKey());
+      lookup.reportMissing(v.lowerKey(), v.writtenKey());
     }
     return null;
   }

@@ -53,6 +53,11 @@ public final class MalformedMessages {
     return "Resource " + resource + " can not contain region information.";
   }
 
+  /** The quota message for a document longer than {@code limit} non-whitespace characters (checked by callers). */
+  public static String policySize(int limit) {
+    return "Cannot exceed quota for PolicySize: " + limit;
+  }
+
   /** As IAM prints it: {@code Invalid principal in policy: "AWS":"value"}. */
   public static String invalidPrincipal(String type, String value) {
     return "Invalid principal in policy: \"" + type + "\":\"" + value + "\"";

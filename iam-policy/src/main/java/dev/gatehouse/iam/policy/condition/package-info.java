@@ -1,0 +1,2 @@
+/** Condition operators (every family, IfExists, ForAnyValue / ForAllValues) compiled at parse time. */
+package dev.gatehouse.iam.policy.condition;
