@@ -1,6 +1,7 @@
 package dev.gatehouse.aws.server;
 
 import dev.gatehouse.aws.api.OperationRegistry;
+import dev.gatehouse.aws.api.OperationSpec;
 import dev.gatehouse.aws.auth.AwsManagedPolicies;
 import dev.gatehouse.aws.auth.CredentialResolver;
 import dev.gatehouse.aws.auth.IamAuthorizer;
@@ -38,6 +39,20 @@ import java.util.Optional;
  */
 public record AwsAssembly(AwsApi api, Optional<AccountBootstrap.AdminKey> admin, SessionTokens tokens,
     IamAuthorizer authorizer, OperationRegistry registry) {
+  /** The IAM actions on users, groups, keys, policies, roles and OIDC providers. */
+  public static List<OperationSpec> iamEntityOperations(IamServices iam) {
+    List<OperationSpec> specs = new java.util.ArrayList<>();
+    specs.addAll(new UserOperations(iam).specs());
+    specs.addAll(new GroupOperations(iam).specs());
+    specs.addAll(new AccessKeyOperations(iam).specs());
+    specs.addAll(new ManagedPolicyOperations(iam).specs());
+    specs.addAll(new AttachmentOperations(iam).specs());
+    specs.addAll(new InlinePolicyOperations(iam).specs());
+    specs.addAll(new RoleOperations(iam).specs());
+    specs.addAll(new OidcProviderOperations(iam).specs());
+    return specs;
+  }
+
   /** @param oidcCaBundle extra CAs (PEM) trusted for OIDC issuers' HTTPS, beside the JVM's own */
   public static AwsAssembly assemble(AwsState state, Clock clock, String accountId, String region,
       Optional<java.nio.file.Path> oidcCaBundle) {
@@ -49,14 +64,7 @@ public record AwsAssembly(AwsApi api, Optional<AccountBootstrap.AdminKey> admin,
     IamServices iam = new IamServices(state, policies, clock);
     SessionIssuer issuer = new SessionIssuer(() -> tokens);
     OperationRegistry registry = new OperationRegistry()
-        .register(new UserOperations(iam).specs())
-        .register(new GroupOperations(iam).specs())
-        .register(new AccessKeyOperations(iam).specs())
-        .register(new ManagedPolicyOperations(iam).specs())
-        .register(new AttachmentOperations(iam).specs())
-        .register(new InlinePolicyOperations(iam).specs())
-        .register(new RoleOperations(iam).specs())
-        .register(new OidcProviderOperations(iam).specs())
+        .register(iamEntityOperations(iam))
         .register(new StsOperations(issuer).specs())
         .register(List.of(new AssumeRoleOperation(new StateRoleLookup(state, policies), authorizer, issuer).spec()))
         .register(new SimulationOperations(iam).specs())

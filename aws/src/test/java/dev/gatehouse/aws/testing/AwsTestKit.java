@@ -14,17 +14,10 @@ import dev.gatehouse.aws.auth.PolicyStore;
 import dev.gatehouse.aws.auth.RequestFacts;
 import dev.gatehouse.aws.auth.SessionTokens;
 import dev.gatehouse.aws.bootstrap.AccountBootstrap;
-import dev.gatehouse.aws.iam.AccessKeyOperations;
-import dev.gatehouse.aws.iam.AttachmentOperations;
-import dev.gatehouse.aws.iam.GroupOperations;
 import dev.gatehouse.aws.iam.IamServices;
-import dev.gatehouse.aws.iam.InlinePolicyOperations;
-import dev.gatehouse.aws.iam.ManagedPolicyOperations;
-import dev.gatehouse.aws.iam.OidcProviderOperations;
-import dev.gatehouse.aws.iam.RoleOperations;
-import dev.gatehouse.aws.iam.UserOperations;
 import dev.gatehouse.aws.model.User;
 import dev.gatehouse.aws.protocol.AwsError;
+import dev.gatehouse.aws.server.AwsAssembly;
 import dev.gatehouse.aws.protocol.Node;
 import dev.gatehouse.aws.protocol.QueryParse;
 import dev.gatehouse.aws.protocol.QueryRequest;
@@ -89,14 +82,7 @@ public final class AwsTestKit implements AutoCloseable {
     this.authorizer = new IamAuthorizer(state, policies);
     this.iam = new IamServices(state, policies, clock);
     this.issuer = new SessionIssuer(() -> tokens);
-    registry.register(new UserOperations(iam).specs())
-        .register(new GroupOperations(iam).specs())
-        .register(new AccessKeyOperations(iam).specs())
-        .register(new ManagedPolicyOperations(iam).specs())
-        .register(new AttachmentOperations(iam).specs())
-        .register(new InlinePolicyOperations(iam).specs())
-        .register(new RoleOperations(iam).specs())
-        .register(new OidcProviderOperations(iam).specs());
+    registry.register(AwsAssembly.iamEntityOperations(iam));
   }
 
   /** A kit over a fresh store in a new temporary directory, deleted again by {@link #close}. */
