@@ -90,6 +90,10 @@ public final class ServeCommand implements Callable<Integer> {
       + " with its bootstrap administrator (default: ${DEFAULT-VALUE}).", defaultValue = "123456789012")
   String awsAccountId;
 
+  @Option(names = "--aws-extra-account", paramLabel = "ID", description = "Also host account ID (12 digits), with"
+      + " its own administrator (profile gatehouse-admin-ID), e.g. for cross-account trust (repeatable).")
+  List<String> awsExtraAccounts = new ArrayList<>();
+
   @Option(names = "--aws-region", description = "Region written into the bootstrap profile (default:"
       + " ${DEFAULT-VALUE}).", defaultValue = "us-east-1")
   String awsRegion;
@@ -145,9 +149,11 @@ public final class ServeCommand implements Callable<Integer> {
       externalTokens.add(ExternalTokenAuthenticators.webhook(
           WebhookTokenAuthenticator.fromKubeconfigFile(tokenWebhookConfig, WebhookOptions.defaults())));
     }
-    if (!awsAccountId.matches("\\d{12}")) {
-      System.err.println("gatehouse: --aws-account-id must be 12 digits, got " + awsAccountId);
-      return 2;
+    for (String id : concat(awsAccountId, awsExtraAccounts)) {
+      if (!id.matches("\\d{12}")) {
+        System.err.println("gatehouse: an AWS account id must be 12 digits, got " + id);
+        return 2;
+      }
     }
     Store store = SqliteStore.open(data.resolve("store"), SqliteStore.Options.defaults());
     KubeApiServer server = KubeApiServer.start(new KubeApiServer.Options(host, kubePort, store, pki, clock, clusters,
@@ -156,9 +162,9 @@ public final class ServeCommand implements Callable<Integer> {
     Path kubeconfig = Kubeconfigs.writeAdmin(data, pki, url, server.clusters());
     AwsEndpoint aws = AwsEndpoint.start(new AwsEndpoint.Options(host, awsPort, store, clock, awsAccountId,
         awsTls ? new VertxAwsServer.Tls(pki.serving().certificatePem(), pki.serving().keyPem()) : null,
-        workerThreads, awsRegion, java.util.Optional.ofNullable(awsOidcCaFile)));
+        workerThreads, awsRegion, java.util.Optional.ofNullable(awsOidcCaFile), awsExtraAccounts));
     CredentialFiles.Paths awsFiles = aws.admin().isEmpty() ? null
-        : CredentialFiles.write(data, aws.admin().get(), aws.url(), awsRegion);
+        : CredentialFiles.write(data, aws.admin().get(), aws.extraAdmins(), aws.url(), awsRegion);
     System.out.println("Gatehouse is serving.");
     System.out.println("  Kubernetes API: " + url);
     server.clusters().all().stream().filter(c -> !c.name().isEmpty())
@@ -187,6 +193,12 @@ public final class ServeCommand implements Callable<Integer> {
     }, "gatehouse-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  private static List<String> concat(String first, List<String> rest) {
+    List<String> all = new ArrayList<>(List.of(first));
+    all.addAll(rest);
+    return all;
   }
 
   private static String hostForUrl(String host) {

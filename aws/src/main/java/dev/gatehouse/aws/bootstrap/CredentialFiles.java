@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Writes {@code <data-dir>/aws/credentials} and {@code <data-dir>/aws/config} with profile
- * {@value #PROFILE} (the administrator's key, region and the endpoint), readable by the owner only, so that
+ * {@value #PROFILE} (the administrator's key, region and the endpoint) and one profile per further account,
+ * readable by the owner only, so that
  * {@code aws iam list-users} works once the printed exports are applied.
  */
 public final class CredentialFiles {
@@ -18,17 +21,30 @@ public final class CredentialFiles {
 
   private CredentialFiles() {}
 
-  public static Paths write(Path dataDir, AccountBootstrap.AdminKey key, String endpoint, String region) throws IOException {
+  /**
+   * @param others administrators of further accounts: profile {@code gatehouse-admin-<account>} each
+   */
+  public static Paths write(Path dataDir, AccountBootstrap.AdminKey key, Map<String, AccountBootstrap.AdminKey> others,
+      String endpoint, String region) throws IOException {
     Path dir = dataDir.resolve("aws");
     Files.createDirectories(dir);
     Path credentials = dir.resolve("credentials");
     Path config = dir.resolve("config");
-    writePrivate(credentials, "[" + PROFILE + "]\n"
-        + "aws_access_key_id = " + key.accessKeyId() + "\n"
-        + "aws_secret_access_key = " + key.secret() + "\n");
-    writePrivate(config, "[profile " + PROFILE + "]\n"
-        + "region = " + region + "\n"
-        + "endpoint_url = " + endpoint + "\n");
+    StringBuilder creds = new StringBuilder();
+    StringBuilder conf = new StringBuilder();
+    Map<String, AccountBootstrap.AdminKey> profiles = new LinkedHashMap<>();
+    profiles.put(PROFILE, key);
+    others.forEach((account, k) -> profiles.put(PROFILE + "-" + account, k));
+    profiles.forEach((profile, k) -> {
+      creds.append('[').append(profile).append("]\n")
+          .append("aws_access_key_id = ").append(k.accessKeyId()).append('\n')
+          .append("aws_secret_access_key = ").append(k.secret()).append('\n');
+      conf.append("[profile ").append(profile).append("]\n")
+          .append("region = ").append(region).append('\n')
+          .append("endpoint_url = ").append(endpoint).append('\n');
+    });
+    writePrivate(credentials, creds.toString());
+    writePrivate(config, conf.toString());
     return new Paths(credentials, config);
   }
 

@@ -6,6 +6,9 @@ import dev.gatehouse.store.Store;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +26,7 @@ public final class AwsEndpoint implements AutoCloseable {
    * @param region the region written into the bootstrap profile and assumed for unsigned requests
    */
   public record Options(String host, int port, Store store, Clock clock, String accountId, VertxAwsServer.Tls tls,
-      int workerThreads, String region, Optional<java.nio.file.Path> oidcCaBundle) {}
+      int workerThreads, String region, Optional<java.nio.file.Path> oidcCaBundle, List<String> extraAccounts) {}
 
   private final Vertx vertx;
   private final ExecutorService workers;
@@ -32,11 +35,15 @@ public final class AwsEndpoint implements AutoCloseable {
   private final int port;
   private final String url;
   private final Optional<AccountBootstrap.AdminKey> admin;
+  private final Map<String, AccountBootstrap.AdminKey> extraAdmins = new LinkedHashMap<>();
 
   private AwsEndpoint(Options o) {
     state = AwsState.open(o.store());
     AwsAssembly assembly = AwsAssembly.assemble(state, o.clock(), o.accountId(), o.region(), o.oidcCaBundle());
     admin = assembly.admin();
+    for (String id : o.extraAccounts()) {
+      AccountBootstrap.ensureAccount(state, id, o.clock().instant()).ifPresent(k -> extraAdmins.put(id, k));
+    }
     AwsApi api = assembly.api();
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors())));
     AtomicInteger n = new AtomicInteger();
@@ -62,6 +69,11 @@ public final class AwsEndpoint implements AutoCloseable {
 
   public String url() {
     return url;
+  }
+
+  /** The administrators of the further accounts (for cross-account trust), by account id. */
+  public Map<String, AccountBootstrap.AdminKey> extraAdmins() {
+    return extraAdmins;
   }
 
   /** The bootstrap administrator's active key, if it still has one. */
