@@ -70,7 +70,7 @@ public final class AttachmentOperations {
   private Node detach(PolicyHolder.Kind kind, OperationContext ctx) {
     Params p = ctx.params();
     PolicyHolder holder = PolicyHolder.load(iam, kind, ctx.account(), p.name(kind.param, 128));
-    String arn = p.required("PolicyArn");
+    String arn = PolicyArns.check(p.required("PolicyArn"));
     if (!holder.attachedPolicies().contains(arn)) {
       throw IamErrors.noSuchEntity("Policy " + arn + " was not found.");
     }
@@ -90,9 +90,7 @@ public final class AttachmentOperations {
 
   /** A policy that can be attached in {@code account}: AWS managed, or customer managed in that account. */
   ManagedPolicy attachable(String arn, String account) {
-    if (!arn.startsWith("arn:")) {
-      throw IamErrors.invalidInput("ARN " + arn + " is not valid.");
-    }
+    PolicyArns.check(arn);
     return iam.policies().managed(arn).filter(mp -> mp.awsManaged() || mp.account().equals(account))
         .orElseThrow(() -> IamErrors.noSuchEntity("Policy " + arn + " does not exist or is not attachable."));
   }

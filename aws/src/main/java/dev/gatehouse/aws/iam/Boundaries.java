@@ -5,9 +5,7 @@ final class Boundaries {
   private Boundaries() {}
 
   static void check(IamServices iam, String arn) {
-    if (!arn.startsWith("arn:")) {
-      throw IamErrors.invalidInput("ARN " + arn + " is not valid.");
-    }
+    PolicyArns.check(arn);
     if (iam.policies().managed(arn).isEmpty()) {
       throw IamErrors.noSuchEntity("Policy " + arn + " does not exist or is not attachable.");
     }

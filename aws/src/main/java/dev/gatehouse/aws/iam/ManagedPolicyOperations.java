@@ -70,6 +70,8 @@ public final class ManagedPolicyOperations {
 
   private ManagedPolicy policy(OperationContext ctx) {
     String arn = ctx.params().required("PolicyArn");
+    ctx.params().checkLength("PolicyArn", arn, 20, 2048);
+    PolicyArns.check(arn);
     return iam.policies().managed(arn).filter(mp -> mp.awsManaged() || mp.account().equals(ctx.account()))
         .orElseThrow(() -> IamErrors.noSuchEntity("Policy " + arn + " was not found."));
   }

@@ -40,7 +40,9 @@ public final class VertxAwsServer implements AutoCloseable {
   }
 
   public int start(String host, int port, Tls tls) {
-    HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
+    // No cleartext HTTP/2 upgrade: AWS's endpoints speak HTTP/1.1 to these clients, and an upgraded request
+    // carries its host as :authority, which is not the Host header the client signed.
+    HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port).setHttp2ClearTextEnabled(false)
         .setMaxInitialLineLength(64 * 1024).setMaxHeaderSize(64 * 1024);
     if (tls != null) {
       secure = true;
