@@ -1,6 +1,7 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.aws.bootstrap.CredentialFiles;
+import dev.gatehouse.aws.server.AwsAuditLog;
 import dev.gatehouse.aws.server.AwsEndpoint;
 import dev.gatehouse.aws.server.VertxAwsServer;
 import dev.gatehouse.kube.audit.AuditLog;
@@ -102,6 +103,10 @@ public final class ServeCommand implements Callable<Integer> {
       + " the JVM's) when AssumeRoleWithWebIdentity fetches an OIDC issuer's discovery document and keys.")
   Path awsOidcCaFile;
 
+  @Option(names = "--aws-audit-log-path", paramLabel = "PATH", description = "One JSON line per AWS request"
+      + " (CloudTrail-like, with the reason of refused credentials) (default: <data-dir>/aws-audit.log).")
+  Path awsAuditLogPath;
+
   @Option(names = "--worker-threads", description = "Threads serving API requests (default: ${DEFAULT-VALUE}).",
       defaultValue = "64")
   int workerThreads;
@@ -160,9 +165,11 @@ public final class ServeCommand implements Callable<Integer> {
         workerThreads, anonymousAuth, auditPolicy, auditLog, data.resolve("pki"), serviceAccountIssuer, tokenFile, externalTokens));
     String url = "https://" + hostForUrl(host) + ":" + server.port();
     Path kubeconfig = Kubeconfigs.writeAdmin(data, pki, url, server.clusters());
+    AwsAuditLog awsAudit = AwsAuditLog.open(awsAuditLogPath == null ? data.resolve("aws-audit.log") : awsAuditLogPath);
     AwsEndpoint aws = AwsEndpoint.start(new AwsEndpoint.Options(host, awsPort, store, clock, awsAccountId,
         awsTls ? new VertxAwsServer.Tls(pki.serving().certificatePem(), pki.serving().keyPem()) : null,
-        workerThreads, awsRegion, java.util.Optional.ofNullable(awsOidcCaFile), awsExtraAccounts));
+        workerThreads, awsRegion, java.util.Optional.ofNullable(awsOidcCaFile), awsExtraAccounts,
+        awsAudit));
     CredentialFiles.Paths awsFiles = aws.admin().isEmpty() ? null
         : CredentialFiles.write(data, aws.admin().get(), aws.extraAdmins(), aws.url(), awsRegion);
     System.out.println("Gatehouse is serving.");
@@ -186,6 +193,7 @@ public final class ServeCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       aws.close();
+      awsAudit.close();
       server.close();
       store.close();
       auditLog.close();

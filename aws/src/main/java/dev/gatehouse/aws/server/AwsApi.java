@@ -39,9 +39,12 @@ public final class AwsApi {
   private final IamAuthorizer authorizer;
   private final Clock clock;
   private final String unsignedRegion;
+  private final AwsAuditLog audit;
 
+  /** @param audit where each request's entry goes; null for none */
   public AwsApi(OperationRegistry operations, Authentication authentication, IamAuthorizer authorizer, Clock clock,
-      String unsignedRegion) {
+      String unsignedRegion, AwsAuditLog audit) {
+    this.audit = audit;
     this.operations = operations;
     this.authentication = authentication;
     this.authorizer = authorizer;
@@ -50,33 +53,69 @@ public final class AwsApi {
   }
 
   public AwsResponse handle(HttpRequestView request, String sourceIp, boolean secureTransport) {
-    String requestId = UUID.randomUUID().toString();
+    Trace trace = new Trace(UUID.randomUUID().toString(), clock.instant());
+    AwsResponse response = handle(request, sourceIp, secureTransport, trace);
+    if (audit != null) {
+      var caller = trace.caller;
+      audit.record(new AwsAuditLog.Entry(trace.now, trace.service, trace.action, trace.region, sourceIp,
+          caller == null ? null : caller.principalType(), caller == null ? null : caller.arn(),
+          caller == null ? null : caller.account(), caller == null ? null : caller.accessKeyId(), response.status(),
+          trace.error == null ? null : trace.error.code(), trace.error == null ? null : trace.error.message(),
+          trace.reason, trace.requestId));
+    }
+    return response;
+  }
+
+  /** What the audit entry of a request needs, filled in as the stages learn it. */
+  private static final class Trace {
+    final String requestId;
+    final Instant now;
+    String service;
+    String action;
+    String region;
+    Caller caller;
+    AwsError error;
+    String reason;
+
+    Trace(String requestId, Instant now) {
+      this.requestId = requestId;
+      this.now = now;
+    }
+  }
+
+  private AwsResponse handle(HttpRequestView request, String sourceIp, boolean secureTransport, Trace trace) {
+    String requestId = trace.requestId;
     boolean json = wantsJson(request);
     String namespace = Namespaces.IAM;
     try {
       QueryParse parsed = QueryRequest.parse(request);
       if (parsed instanceof QueryParse.Malformed m) {
-        return error(m.error(), namespace, json, requestId);
+        return error(m.error(), namespace, json, trace);
       }
       QueryRequest query = ((QueryParse.Parsed) parsed).request();
+      trace.action = query.action();
       if (query.action() == null || query.action().isEmpty()) {
-        return error(AwsError.missingAction(), namespace, json, requestId);
+        return error(AwsError.missingAction(), namespace, json, trace);
       }
       Optional<OperationSpec> found = operations.find(query.action());
       if (found.isEmpty()) {
-        return error(AwsError.invalidAction(query), Namespaces.forError(namespace, AwsError.invalidAction(query)), json,
-            requestId);
+        AwsError invalid = AwsError.invalidAction(query);
+        return error(invalid, Namespaces.forError(namespace, invalid), json, trace);
       }
       OperationSpec spec = found.get();
+      trace.service = spec.service();
       namespace = spec.service().equals("sts") ? Namespaces.STS : Namespaces.IAM;
-      Instant now = clock.instant();
+      Instant now = trace.now;
       Authentication.Result auth = authentication.authenticate(request, spec, now);
       if (auth instanceof Authentication.Refused r) {
         log.info("AWS request {} {} refused at authentication: {} ({})", requestId, spec.action(), r.error().code(), r.reason());
-        return error(r.error(), namespace, json, requestId);
+        trace.reason = r.reason();
+        return error(r.error(), namespace, json, trace);
       }
       Authentication.Authenticated who = (Authentication.Authenticated) auth;
       String region = who.region() == null ? unsignedRegion : who.region();
+      trace.region = region;
+      trace.caller = who.caller();
       OperationContext ctx = new OperationContext(who.caller(), new Params(query), requestId, now, region, sourceIp,
           secureTransport);
       Node result = authorizeAndRun(spec, ctx);
@@ -84,10 +123,10 @@ public final class AwsApi {
           : QueryResponses.xml(namespace, spec.action(), result, requestId);
       return new AwsResponse(200, json ? "application/json" : "text/xml", body, requestId);
     } catch (AwsException e) {
-      return error(e.error(), namespace, json, requestId);
+      return error(e.error(), namespace, json, trace);
     } catch (RuntimeException e) {
       log.error("AWS request {} failed", requestId, e);
-      return error(AwsError.internalFailure(), namespace, json, requestId);
+      return error(AwsError.internalFailure(), namespace, json, trace);
     }
   }
 
@@ -116,7 +155,9 @@ public final class AwsApi {
     return request.headers().first("accept").map(a -> a.contains("application/json")).orElse(false);
   }
 
-  private static AwsResponse error(AwsError e, String namespace, boolean json, String requestId) {
+  private static AwsResponse error(AwsError e, String namespace, boolean json, Trace trace) {
+    trace.error = e;
+    String requestId = trace.requestId;
     byte[] body = json ? QueryResponses.errorJson(e, requestId) : QueryResponses.errorXml(namespace, e, requestId);
     return new AwsResponse(e.httpStatus(), json ? "application/json" : "text/xml", body, requestId);
   }

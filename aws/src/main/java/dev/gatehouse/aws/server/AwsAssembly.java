@@ -53,9 +53,12 @@ public record AwsAssembly(AwsApi api, Optional<AccountBootstrap.AdminKey> admin,
     return specs;
   }
 
-  /** @param oidcCaBundle extra CAs (PEM) trusted for OIDC issuers' HTTPS, beside the JVM's own */
+  /**
+   * @param oidcCaBundle extra CAs (PEM) trusted for OIDC issuers' HTTPS, beside the JVM's own
+   * @param audit the AWS audit log; null for none
+   */
   public static AwsAssembly assemble(AwsState state, Clock clock, String accountId, String region,
-      Optional<java.nio.file.Path> oidcCaBundle) {
+      Optional<java.nio.file.Path> oidcCaBundle, AwsAuditLog audit) {
     byte[] sessionKey = AccountBootstrap.sessionKey(state);
     SessionTokens tokens = new SessionTokens(sessionKey);
     Optional<AccountBootstrap.AdminKey> admin = AccountBootstrap.ensureAccount(state, accountId, clock.instant());
@@ -73,7 +76,7 @@ public record AwsAssembly(AwsApi api, Optional<AccountBootstrap.AdminKey> admin,
             OidcKeys.create(oidcCaBundle, clock)).spec()))
         .register(List.of(new DecodeAuthorizationMessageOperation(new AuthorizationMessages(sessionKey)).spec()));
     Authentication authentication = new Authentication(new CredentialResolver(state, () -> tokens), new KeyUsage(state));
-    AwsApi api = new AwsApi(registry, authentication, authorizer, clock, region);
+    AwsApi api = new AwsApi(registry, authentication, authorizer, clock, region, audit);
     return new AwsAssembly(api, admin, tokens, authorizer, registry);
   }
 }

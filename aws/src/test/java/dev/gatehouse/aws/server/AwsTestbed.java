@@ -30,11 +30,15 @@ final class AwsTestbed implements AutoCloseable {
   final Instant now;
 
   AwsTestbed(Path dir, Instant now) {
+    this(dir, now, null);
+  }
+
+  AwsTestbed(Path dir, Instant now, AwsAuditLog audit) {
     this.now = now;
     this.store = SqliteStore.open(dir, SqliteStore.Options.defaults());
     this.state = AwsState.open(store);
     this.assembly = AwsAssembly.assemble(state, Clock.fixed(now, ZoneOffset.UTC), ACCOUNT, "us-east-1",
-        java.util.Optional.empty());
+        java.util.Optional.empty(), audit);
   }
 
   /**
