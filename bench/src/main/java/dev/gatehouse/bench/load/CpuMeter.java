@@ -8,17 +8,20 @@ import java.util.Optional;
  * CPU seconds used by the server process and by this one during a window: on a 2-core machine shared by the
  * load generator, a throughput figure means little without knowing who burned the cores.
  */
-final class CpuMeter {
+public final class CpuMeter {
+  /** Cores busy in a window; server NaN when its pid is unknown. */
+  public record Cores(double server, double client) {}
+
   private final Optional<ProcessHandle> server;
   private long serverStart;
   private long clientStart;
   private long wallStart;
 
-  CpuMeter(long serverPid) {
+  public CpuMeter(long serverPid) {
     this.server = serverPid > 0 ? ProcessHandle.of(serverPid) : Optional.empty();
   }
 
-  void start() {
+  public void start() {
     serverStart = serverCpuNanos();
     clientStart = clientCpuNanos();
     wallStart = System.nanoTime();
@@ -29,6 +32,12 @@ final class CpuMeter {
     double wall = System.nanoTime() - wallStart;
     double serverCores = server.isEmpty() ? Double.NaN : (serverCpuNanos() - serverStart) / wall;
     return new double[] {serverCores, (clientCpuNanos() - clientStart) / wall};
+  }
+
+  /** {@link #stop()} as a record. */
+  public Cores stopCores() {
+    double[] cores = stop();
+    return new Cores(cores[0], cores[1]);
   }
 
   private long serverCpuNanos() {

@@ -1,5 +1,7 @@
 package dev.gatehouse.bench.load.aws;
 
+import dev.gatehouse.bench.load.CpuMeter;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +23,7 @@ final class SocketClosedLoop {
    * scenario's telltale element. {@code signMicros}: the mean time this generator spent signing a request.
    */
   record Outcome(long completed, long errors, double seconds, LaneLatencies.Summary latency,
-                 List<String> errorSamples, CpuWindow.Cores cores, double signMicros) {
+                 List<String> errorSamples, CpuMeter.Cores cores, double signMicros) {
     double perSecond() {
       return completed / seconds;
     }
@@ -59,14 +61,14 @@ final class SocketClosedLoop {
       t.start();
     }
     Thread.sleep(warmup.toMillis());
-    CpuWindow cpu = new CpuWindow(target.pid());
+    CpuMeter cpu = new CpuMeter(target.pid());
     cpu.start();
     long start = System.nanoTime();
     windowStart = start;
     Thread.sleep(measure.toMillis());
     long end = System.nanoTime();
     windowEnd = end;
-    CpuWindow.Cores cores = cpu.stop();
+    CpuMeter.Cores cores = cpu.stopCores();
     stopping = true;
     for (Thread t : threads) {
       t.join(60_000);
