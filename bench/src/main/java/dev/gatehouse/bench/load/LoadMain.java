@@ -98,7 +98,7 @@ public final class LoadMain {
         o.concurrency(), o.clientThreads(), o.warmup(), o.duration(), o.repeat());
   }
 
-  static String loadAverage() {
+  public static String loadAverage() {
     try {
       String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
       return parts[0] + "/" + parts[1] + "/" + parts[2];

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The load generator's command line. */
-record LoadOptions(URI url, Path dataDir, List<String> scenarios, Duration duration, Duration warmup, Duration prewarm,
+public record LoadOptions(URI url, Path dataDir, List<String> scenarios, Duration duration, Duration warmup, Duration prewarm,
                    int concurrency, int clientThreads, int valueBytes, int watchers, double watchRate, int repeat,
                    long serverPid) {
   static final List<String> ALL = List.of("healthz", "get", "list500", "ssar", "watch-fanout", "create");
@@ -95,7 +95,7 @@ record LoadOptions(URI url, Path dataDir, List<String> scenarios, Duration durat
   }
 
   /** "20s", "500ms", "2m" or plain seconds. */
-  static Duration duration(String value) {
+  public static Duration duration(String value) {
     String v = value.trim().toLowerCase(Locale.ROOT);
     if (v.endsWith("ms")) {
       return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
@@ -109,7 +109,7 @@ record LoadOptions(URI url, Path dataDir, List<String> scenarios, Duration durat
     return Duration.ofSeconds(Long.parseLong(v));
   }
 
-  private static int positive(String flag, String value) {
+  public static int positive(String flag, String value) {
     int n = Integer.parseInt(value);
     if (n < 1) {
       throw new IllegalArgumentException(flag + " must be at least 1");

@@ -1,8 +1,7 @@
 package dev.gatehouse.bench.load.aws;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.gatehouse.bench.load.LoadMain;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,11 +45,11 @@ public final class AwsLoadMain {
             : options.scenarios();
         for (AwsScenario scenario : scenarios) {
           int connections = options.concurrency(target.name());
-          String before = loadAverage();
+          String before = LoadMain.loadAverage();
           SocketClosedLoop.Outcome outcome = SocketClosedLoop.run(target, scenario, connections, options.warmup(),
               options.duration());
           AwsResult result = new AwsResult(target.name(), scenario, round, connections, outcome, before,
-              loadAverage());
+              LoadMain.loadAverage());
           results.add(result);
           System.out.println(String.format(Locale.ROOT, "%s %s round %d: %.0f req/s, p50 %.2f ms, p99 %.2f ms,"
                   + " %d errors, server %.2f cores, client %.2f cores, signing %.1f us/req; load avg %s -> %s",
@@ -81,17 +80,10 @@ public final class AwsLoadMain {
   private static String environment(AwsLoadOptions o) {
     return String.format(Locale.ROOT, "aws load generator: %d cpus (nproc), java %s, load avg %s; gatehouse %s%s;"
             + " %d connections (moto %d), %s warm-up + %s window per scenario, %d round(s)",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage(),
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), LoadMain.loadAverage(),
         o.gatehouseUrl(), o.motoUrl() == null ? "" : ", moto " + o.motoUrl(), o.concurrency(), o.motoConcurrency(),
         o.warmup(), o.duration(), o.repeat());
   }
 
-  static String loadAverage() {
-    try {
-      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-      return parts[0] + "/" + parts[1] + "/" + parts[2];
-    } catch (IOException | RuntimeException e) {
-      return "?";
-    }
-  }
+
 }

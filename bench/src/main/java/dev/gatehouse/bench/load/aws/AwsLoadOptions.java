@@ -1,5 +1,7 @@
 package dev.gatehouse.bench.load.aws;
 
+import dev.gatehouse.bench.load.LoadOptions;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,12 +68,12 @@ record AwsLoadOptions(URI gatehouseUrl, Path gatehouseDataDir, long gatehousePid
         case "--moto-pid" -> motoPid = Long.parseLong(value);
         case "--scenario" -> scenarios = scenarios(value);
         case "--moto-scenario" -> motoScenarios = scenarios(value);
-        case "--duration" -> duration = duration(value);
-        case "--warmup" -> warmup = duration(value);
-        case "--prewarm" -> prewarm = duration(value);
-        case "--concurrency" -> concurrency = positive(flag, value);
-        case "--moto-concurrency" -> motoConcurrency = positive(flag, value);
-        case "--repeat" -> repeat = positive(flag, value);
+        case "--duration" -> duration = LoadOptions.duration(value);
+        case "--warmup" -> warmup = LoadOptions.duration(value);
+        case "--prewarm" -> prewarm = LoadOptions.duration(value);
+        case "--concurrency" -> concurrency = LoadOptions.positive(flag, value);
+        case "--moto-concurrency" -> motoConcurrency = LoadOptions.positive(flag, value);
+        case "--repeat" -> repeat = LoadOptions.positive(flag, value);
         case "--region" -> region = value;
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
@@ -102,28 +104,5 @@ record AwsLoadOptions(URI gatehouseUrl, Path gatehouseDataDir, long gatehousePid
       }
     }
     return List.copyOf(chosen);
-  }
-
-  /** "20s", "500ms", "2m" or plain seconds. */
-  static Duration duration(String value) {
-    String v = value.trim().toLowerCase(Locale.ROOT);
-    if (v.endsWith("ms")) {
-      return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-    }
-    if (v.endsWith("s")) {
-      return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
-    }
-    if (v.endsWith("m")) {
-      return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)) * 60);
-    }
-    return Duration.ofSeconds(Long.parseLong(v));
-  }
-
-  private static int positive(String flag, String value) {
-    int n = Integer.parseInt(value);
-    if (n < 1) {
-      throw new IllegalArgumentException(flag + " must be at least 1");
-    }
-    return n;
   }
 }
