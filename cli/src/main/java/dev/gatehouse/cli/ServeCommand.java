@@ -100,7 +100,7 @@ public final class ServeCommand implements Callable<Integer> {
   String awsRegion;
 
   @Option(names = "--aws-oidc-ca-file", paramLabel = "FILE", description = "PEM CA certificates trusted (beside"
-      + " the JVM's) when AssumeRoleWithWebIdentity fetches an OIDC issuer's discovery document and keys.")
+      + " the JVM's and Gatehouse's own CA) when AssumeRoleWithWebIdentity fetches an OIDC issuer's discovery document and keys.")
   Path awsOidcCaFile;
 
   @Option(names = "--aws-audit-log-path", paramLabel = "PATH", description = "One JSON line per AWS request"
@@ -168,7 +168,7 @@ public final class ServeCommand implements Callable<Integer> {
     AwsAuditLog awsAudit = AwsAuditLog.open(awsAuditLogPath == null ? data.resolve("aws-audit.log") : awsAuditLogPath);
     AwsEndpoint aws = AwsEndpoint.start(new AwsEndpoint.Options(host, awsPort, store, clock, awsAccountId,
         awsTls ? new VertxAwsServer.Tls(pki.serving().certificatePem(), pki.serving().keyPem()) : null,
-        workerThreads, awsRegion, java.util.Optional.ofNullable(awsOidcCaFile), awsExtraAccounts,
+        workerThreads, awsRegion, oidcTrust(data, awsOidcCaFile), awsExtraAccounts,
         awsAudit));
     CredentialFiles.Paths awsFiles = aws.admin().isEmpty() ? null
         : CredentialFiles.write(data, aws.admin().get(), aws.extraAdmins(), aws.url(), awsRegion);
@@ -201,6 +201,18 @@ public final class ServeCommand implements Callable<Integer> {
     }, "gatehouse-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /**
+   * OIDC issuers Gatehouse trusts for AssumeRoleWithWebIdentity: its own CA always (its clusters are issuers
+   * of service-account tokens, as an EKS cluster's is for IRSA), plus the given file.
+   */
+  private static List<Path> oidcTrust(Path data, Path extra) {
+    List<Path> bundles = new ArrayList<>(List.of(data.resolve("pki").resolve("ca.crt")));
+    if (extra != null) {
+      bundles.add(extra);
+    }
+    return bundles;
   }
 
   private static List<String> concat(String first, List<String> rest) {

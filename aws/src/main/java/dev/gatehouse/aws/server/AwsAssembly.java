@@ -54,11 +54,11 @@ public record AwsAssembly(AwsApi api, Optional<AccountBootstrap.AdminKey> admin,
   }
 
   /**
-   * @param oidcCaBundle extra CAs (PEM) trusted for OIDC issuers' HTTPS, beside the JVM's own
+   * @param oidcCaBundles PEM files of CAs trusted for OIDC issuers' HTTPS, beside the JVM's own
    * @param audit the AWS audit log; null for none
    */
   public static AwsAssembly assemble(AwsState state, Clock clock, String accountId, String region,
-      Optional<java.nio.file.Path> oidcCaBundle, AwsAuditLog audit) {
+      List<java.nio.file.Path> oidcCaBundles, AwsAuditLog audit) {
     byte[] sessionKey = AccountBootstrap.sessionKey(state);
     SessionTokens tokens = new SessionTokens(sessionKey);
     Optional<AccountBootstrap.AdminKey> admin = AccountBootstrap.ensureAccount(state, accountId, clock.instant());
@@ -73,7 +73,7 @@ public record AwsAssembly(AwsApi api, Optional<AccountBootstrap.AdminKey> admin,
         .register(new SimulationOperations(iam).specs())
         .register(List.of(new AccountAuthorizationDetailsOperation(iam).spec()))
         .register(List.of(new WebIdentityOperation(state, new StateRoleLookup(state, policies), issuer,
-            OidcKeys.create(oidcCaBundle, clock)).spec()))
+            OidcKeys.create(oidcCaBundles, clock)).spec()))
         .register(List.of(new DecodeAuthorizationMessageOperation(new AuthorizationMessages(sessionKey)).spec()));
     Authentication authentication = new Authentication(new CredentialResolver(state, () -> tokens), new KeyUsage(state));
     AwsApi api = new AwsApi(registry, authentication, authorizer, clock, region, audit);

@@ -26,7 +26,7 @@ public final class AwsEndpoint implements AutoCloseable {
    * @param region the region written into the bootstrap profile and assumed for unsigned requests
    */
   public record Options(String host, int port, Store store, Clock clock, String accountId, VertxAwsServer.Tls tls,
-      int workerThreads, String region, Optional<java.nio.file.Path> oidcCaBundle, List<String> extraAccounts, AwsAuditLog audit) {}
+      int workerThreads, String region, List<java.nio.file.Path> oidcCaBundles, List<String> extraAccounts, AwsAuditLog audit) {}
 
   private final Vertx vertx;
   private final ExecutorService workers;
@@ -39,7 +39,7 @@ public final class AwsEndpoint implements AutoCloseable {
 
   private AwsEndpoint(Options o) {
     state = AwsState.open(o.store());
-    AwsAssembly assembly = AwsAssembly.assemble(state, o.clock(), o.accountId(), o.region(), o.oidcCaBundle(), o.audit());
+    AwsAssembly assembly = AwsAssembly.assemble(state, o.clock(), o.accountId(), o.region(), o.oidcCaBundles(), o.audit());
     admin = assembly.admin();
     for (String id : o.extraAccounts()) {
       AccountBootstrap.ensureAccount(state, id, o.clock().instant()).ifPresent(k -> extraAdmins.put(id, k));

@@ -63,8 +63,8 @@ public final class OidcKeys {
    * The usual set-up: HTTPS trusting the JVM's default CAs plus, if given, the CAs of a PEM bundle (the server's
    * OIDC CA bundle option).
    */
-  public static OidcKeys create(Optional<Path> caBundlePem, Clock clock) {
-    HttpClient client = HttpClient.newBuilder().sslContext(OidcTrust.sslContext(caBundlePem))
+  public static OidcKeys create(List<Path> caBundles, Clock clock) {
+    HttpClient client = HttpClient.newBuilder().sslContext(OidcTrust.sslContext(caBundles))
         .connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
     return new OidcKeys(client, clock, DEFAULT_MIN_REFETCH);
   }

@@ -13,7 +13,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -27,12 +26,12 @@ import javax.net.ssl.X509TrustManager;
 public final class OidcTrust {
   private OidcTrust() {}
 
-  /** An SSLContext trusting the default CAs and, if given, every certificate in {@code caBundlePem}. */
-  public static SSLContext sslContext(Optional<Path> caBundlePem) {
+  /** An SSLContext trusting the default CAs and every certificate in the {@code caBundles} PEM files. */
+  public static SSLContext sslContext(List<Path> caBundles) {
     try {
       List<X509Certificate> anchors = new ArrayList<>(defaultAnchors());
-      if (caBundlePem.isPresent()) {
-        anchors.addAll(readPem(caBundlePem.get()));
+      for (Path bundle : caBundles) {
+        anchors.addAll(readPem(bundle));
       }
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);

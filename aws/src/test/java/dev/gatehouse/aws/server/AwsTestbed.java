@@ -38,7 +38,7 @@ final class AwsTestbed implements AutoCloseable {
     this.store = SqliteStore.open(dir, SqliteStore.Options.defaults());
     this.state = AwsState.open(store);
     this.assembly = AwsAssembly.assemble(state, Clock.fixed(now, ZoneOffset.UTC), ACCOUNT, "us-east-1",
-        java.util.Optional.empty(), audit);
+        java.util.List.of(), audit);
   }
 
   /**

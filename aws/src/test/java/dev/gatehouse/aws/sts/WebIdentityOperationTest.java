@@ -63,7 +63,7 @@ class WebIdentityOperationTest {
     issuer = OidcTestIssuer.start();
     issuer.addKey("rogue", "RS256", false);
     kit = AwsTestKit.start();
-    kit.register(List.of(operation(OidcKeys.create(Optional.of(issuer.caBundle()), kit.clock())).spec()));
+    kit.register(List.of(operation(OidcKeys.create(List.of(issuer.caBundle()), kit.clock())).spec()));
     for (List<Object> step : cases.setup()) {
       Map<String, String> params = new LinkedHashMap<>();
       QueryParams.flatten((Map<String, Object>) step.get(1)).forEach((k, v) -> params.put(k, fill(v)));
@@ -175,7 +175,7 @@ class WebIdentityOperationTest {
 
   @Test
   void aRotatedKeyIsFetchedOnceItsKidShowsUpAndMadeUpKidsAreRateLimited() {
-    OidcKeys keys = new OidcKeys(HttpClient.newBuilder().sslContext(OidcTrust.sslContext(Optional.of(issuer.caBundle())))
+    OidcKeys keys = new OidcKeys(HttpClient.newBuilder().sslContext(OidcTrust.sslContext(List.of(issuer.caBundle())))
         .build(), kit.clock(), Duration.ofSeconds(10));
     WebIdentityOperation op = operation(keys);
     int before = issuer.hits("/issuer/keys");
@@ -200,7 +200,7 @@ class WebIdentityOperationTest {
 
   @Test
   void anIssuerWhoseCertificateIsNotTrustedGivesNoKeys() {
-    OidcKeys defaultTrustOnly = OidcKeys.create(Optional.empty(), kit.clock());
+    OidcKeys defaultTrustOnly = OidcKeys.create(List.of(), kit.clock());
     String jwt = issuer.mint(claims(), "rsa-1", "rsa-1");
     assertThat(run(operation(defaultTrustOnly), request("any-app", jwt))).isEqualTo(WebIdentityOperation.KEY_UNAVAILABLE);
   }
