@@ -14,6 +14,7 @@ import dev.gatehouse.aws.model.AwsIds;
 import dev.gatehouse.aws.protocol.AwsError;
 import dev.gatehouse.aws.protocol.Node;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 
 /** GetCallerIdentity, GetSessionToken, GetAccessKeyInfo. AssumeRole lives in {@link AssumeRoleOperation}. */
@@ -24,11 +25,12 @@ public final class StsOperations {
     this.issuer = issuer;
   }
 
-  public java.util.List<OperationSpec> specs() {
-    return java.util.List.of(
+  public List<OperationSpec> specs() {
+    return List.of(
         // Always allowed, even under an explicit deny: AWS documents no permission for it.
         sts("GetCallerIdentity", null, this::getCallerIdentity),
-        sts("GetSessionToken", ctx -> Target.of("sts:GetSessionToken", "*"), this::getSessionToken),
+        // AWS requires no permission for GetSessionToken either: it only re-issues the caller's own identity.
+        sts("GetSessionToken", null, this::getSessionToken),
         sts("GetAccessKeyInfo", ctx -> Target.of("sts:GetAccessKeyInfo", "*"), this::getAccessKeyInfo));
   }
 

@@ -62,9 +62,12 @@ class AwsCasesTest {
         "RoleArn", "arn:aws:iam::123456789012:role/case-role", "RoleSessionName", "case-session"));
     identities.put("session", SigningCredentials.of(between(assumed, "AccessKeyId"), between(assumed, "SecretAccessKey"),
         between(assumed, "SessionToken")));
+    String userSession = ok(identities.get("dev"), "sts", Map.of("Action", "GetSessionToken", "Version", "2011-06-15"));
+    identities.put("user-session", SigningCredentials.of(between(userSession, "AccessKeyId"),
+        between(userSession, "SecretAccessKey"), between(userSession, "SessionToken")));
     // Each identity's first request records its key's last use; do that now so failing cases can check that
     // nothing at all was written.
-    for (String id : List.of("dev", "session")) {
+    for (String id : List.of("dev", "session", "user-session")) {
       ok(identities.get(id), "sts", Map.of("Action", "GetCallerIdentity", "Version", "2011-06-15"));
     }
   }
