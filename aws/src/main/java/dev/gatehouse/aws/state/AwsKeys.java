@@ -1,5 +1,7 @@
 package dev.gatehouse.aws.state;
 
+import dev.gatehouse.aws.eks.model.AccessEntry;
+import dev.gatehouse.aws.eks.model.EksCluster;
 import dev.gatehouse.aws.model.AccessKey;
 import dev.gatehouse.aws.model.Account;
 import dev.gatehouse.aws.model.Group;
@@ -18,6 +20,8 @@ public final class AwsKeys {
   static final String ACCOUNTS = ROOT + "accounts/";
   static final String ACCESS_KEYS = ROOT + "access-keys/";
   static final String IAM = ROOT + "iam/";
+  static final String EKS_CLUSTERS = ROOT + "eks/clusters/";
+  static final String EKS_ACCESS_ENTRIES = ROOT + "eks/access-entries/";
   /** The key that seals STS session tokens (see {@code auth.SessionTokens}). */
   public static final String SESSION_KEY = ROOT + "system/session-token-key";
 
@@ -52,6 +56,25 @@ public final class AwsKeys {
     return entityPrefix(account, "oidc-providers") + url;
   }
 
+  /** EKS cluster names are unique across accounts: each is a logical cluster of this Gatehouse. */
+  public static String eksCluster(String name) {
+    return EKS_CLUSTERS + name;
+  }
+
+  public static String eksClusterPrefix() {
+    return EKS_CLUSTERS;
+  }
+
+  /** Every access entry of a cluster. */
+  public static String accessEntryPrefix(String cluster) {
+    return EKS_ACCESS_ENTRIES + cluster + "/";
+  }
+
+  /** ARNs contain '/', so the principal ARN is URL-encoded into one key segment. */
+  public static String accessEntry(String cluster, String principalArn) {
+    return accessEntryPrefix(cluster) + java.net.URLEncoder.encode(principalArn, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   public static String entityPrefix(String account, String kind) {
     return IAM + account + "/" + kind + "/";
   }
@@ -60,6 +83,12 @@ public final class AwsKeys {
   static Class<?> typeOf(String key) {
     if (key.startsWith(ACCESS_KEYS)) {
       return AccessKey.class;
+    }
+    if (key.startsWith(EKS_CLUSTERS)) {
+      return EksCluster.class;
+    }
+    if (key.startsWith(EKS_ACCESS_ENTRIES)) {
+      return AccessEntry.class;
     }
     if (key.startsWith(ACCOUNTS)) {
       return Account.class;
