@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class GatehouseProcess implements AutoCloseable {
   private static final Pattern URL = Pattern.compile("Kubernetes API: (https://\\S+)");
-  private static final Pattern AWS_URL = Pattern.compile("AWS endpoint \\(IAM, STS\\): (https?://\\S+)");
+  private static final Pattern AWS_URL = Pattern.compile("AWS endpoint \\([^)]*\\): (https?://\\S+)");
   private static final Pattern EXPORT = Pattern.compile("^export (AWS_[A-Z_]+)=(.*)$");
   private static int starts;
 

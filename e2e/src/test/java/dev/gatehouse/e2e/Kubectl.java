@@ -14,11 +14,21 @@ public final class Kubectl {
   private final Path home;
   private final Path kubeconfig;
   private final Path workDir;
+  private final Map<String, String> awsEnv;
 
   public Kubectl(Path home, Path kubeconfig, Path workDir) {
+    this(home, kubeconfig, workDir, null);
+  }
+
+  /**
+   * @param awsEnv when not null, kubectl (and so its exec credential plugins, e.g. {@code aws eks get-token})
+   *     runs with these {@code AWS_*} variables and none inherited
+   */
+  public Kubectl(Path home, Path kubeconfig, Path workDir, Map<String, String> awsEnv) {
     this.home = home;
     this.kubeconfig = kubeconfig;
     this.workDir = workDir;
+    this.awsEnv = awsEnv == null ? null : Map.copyOf(awsEnv);
   }
 
   public record Result(int exitCode, String stdout, String stderr) {}
@@ -48,6 +58,11 @@ public final class Kubectl {
     env.put("HOME", home.toString());
     env.put("KUBECONFIG", kubeconfig.toString());
     env.remove("KUBERNETES_SERVICE_HOST");
+    if (awsEnv != null) {
+      env.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("BOTO_"));
+      env.put("AWS_EC2_METADATA_DISABLED", "true");
+      env.putAll(awsEnv);
+    }
     return builder.start();
   }
 

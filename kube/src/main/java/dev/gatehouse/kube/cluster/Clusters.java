@@ -49,6 +49,25 @@ public final class Clusters {
     return clusters.values();
   }
 
+  /**
+   * Stops serving a cluster and removes it with every object it holds. The default cluster cannot be deleted.
+   * Returns whether it existed. Its controllers keep watching an empty key space until restart.
+   */
+  public synchronized boolean delete(String name) {
+    if (name.isEmpty() || clusters.remove(name) == null) {
+      return false;
+    }
+    store.txn(new Txn(List.of(), List.of(new Op.Delete(PREFIX + name)), List.of())).join();
+    String root = "/clusters/" + name + "/";
+    List<KeyValue> objects = store.range(RangeRequest.prefix(root)).kvs();
+    for (int i = 0; i < objects.size(); i += 256) {
+      List<Op> deletes = new ArrayList<>();
+      objects.subList(i, Math.min(objects.size(), i + 256)).forEach(kv -> deletes.add(new Op.Delete(kv.key())));
+      store.txn(new Txn(List.of(), deletes, List.of())).join();
+    }
+    return true;
+  }
+
   /** Creates a cluster if it does not exist yet; returns it either way. */
   public synchronized LogicalCluster create(String name) {
     ClusterNames.validate(name);

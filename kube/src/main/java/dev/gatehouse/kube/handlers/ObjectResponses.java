@@ -20,10 +20,25 @@ public final class ObjectResponses {
   public static final String TABLE_CONTENT_TYPE = "application/json;as=Table;v=v1;g=meta.k8s.io";
   private final Tables tables;
   private final Clock clock;
+  private final List<WriteWarnings> writeWarnings;
 
   public ObjectResponses(Tables tables, Clock clock) {
+    this(tables, clock, List.of());
+  }
+
+  public ObjectResponses(Tables tables, Clock clock, List<WriteWarnings> writeWarnings) {
     this.tables = tables;
     this.clock = clock;
+    this.writeWarnings = List.copyOf(writeWarnings);
+  }
+
+  private static boolean isWrite(String verb) {
+    return verb.equals("create") || verb.equals("update") || verb.equals("patch");
+  }
+
+  /** RFC 7234 warn-code 299 with the text quoted, as kube-apiserver's warning headers. */
+  public static String warningHeader(String text) {
+    return "299 - \"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   /** Whether the request asks for server-side printing. */
@@ -40,6 +55,11 @@ public final class ObjectResponses {
   }
 
   public void object(ResourceContext ctx, int status, ObjectNode object, ResponseSink sink) {
+    if (!writeWarnings.isEmpty() && isWrite(ctx.info().verb())) {
+      for (WriteWarnings advisor : writeWarnings) {
+        advisor.warnings(ctx, object).forEach(w -> sink.addHeader("Warning", warningHeader(w)));
+      }
+    }
     if (wantsTable(ctx.request().header("accept"))) {
       ObjectNode table = tables.table(ctx.type(), List.of(object), includeObject(ctx), clock.instant(), true);
       table.withObject("/metadata").put("resourceVersion",

@@ -39,6 +39,7 @@ import dev.gatehouse.kube.handlers.ResourceEndpoint;
 import dev.gatehouse.kube.handlers.SubresourceHandler;
 import dev.gatehouse.kube.handlers.WatchHandler;
 import dev.gatehouse.kube.handlers.WriteHandler;
+import dev.gatehouse.kube.handlers.WriteWarnings;
 import dev.gatehouse.kube.discovery.OpenApiEndpoint;
 import dev.gatehouse.kube.discovery.ClusterOpenApi;
 import dev.gatehouse.kube.resource.ResourceCatalog;
@@ -91,14 +92,17 @@ public final class KubeApiServer implements AutoCloseable {
     }
     ObjectStorage storage = new ObjectStorage(store, Json.MAPPER);
     Tables tables = new Tables(new PrinterColumns());
-    ObjectResponses responses = new ObjectResponses(tables, clock);
+    Extensions extensions = options.extensions();
+    ObjectResponses responses = new ObjectResponses(tables, clock, extensions.writeWarnings());
     Admission admission = new Admission(storage, Strategies.builtin(new ServiceAllocator(storage, clock)),
         new SchemaValidation());
     ReadHandler reads = new ReadHandler(storage, responses);
     FieldManagers fieldManagers = new FieldManagers(clock);
     ClusterRbac rbac = new ClusterRbac(storage, clusters);
-    Authorizer authorizer = new UnionAuthorizer(List.of(new SystemMastersAuthorizer(), new RbacAuthorizer(rbac),
-        new IssuerDiscoveryAuthorizer()));
+    List<Authorizer> authorizers = new ArrayList<>(List.of(new SystemMastersAuthorizer(), new RbacAuthorizer(rbac)));
+    authorizers.addAll(extensions.authorizersAfterRbac());
+    authorizers.add(new IssuerDiscoveryAuthorizer());
+    Authorizer authorizer = new UnionAuthorizer(authorizers);
     WriteHandler writes = new WriteHandler(storage, responses, admission, fieldManagers::trackUpdate,
         List.of(new EscalationGuard(rbac, authorizer)), clock);
     PatchHandler patches = new PatchHandler(storage, writes, responses, fieldManagers);
@@ -160,7 +164,30 @@ public final class KubeApiServer implements AutoCloseable {
   /** How to run: where to listen, the store, the certificates, the logical clusters to ensure. */
   public record Options(String host, int port, Store store, ServerPki pki, Clock clock, List<String> clusters,
       int workerThreads, boolean anonymousAuth, AuditPolicy auditPolicy, AuditSink auditSink, Path pkiDir,
-      String serviceAccountIssuer, TokenFile tokenFile, List<TokenAuthenticator> externalTokens) {}
+      String serviceAccountIssuer, TokenFile tokenFile, List<TokenAuthenticator> externalTokens,
+      Extensions extensions) {
+    public Options(String host, int port, Store store, ServerPki pki, Clock clock, List<String> clusters,
+        int workerThreads, boolean anonymousAuth, AuditPolicy auditPolicy, AuditSink auditSink, Path pkiDir,
+        String serviceAccountIssuer, TokenFile tokenFile, List<TokenAuthenticator> externalTokens) {
+      this(host, port, store, pki, clock, clusters, workerThreads, anonymousAuth, auditPolicy, auditSink, pkiDir,
+          serviceAccountIssuer, tokenFile, externalTokens, Extensions.NONE);
+    }
+  }
+
+  /**
+   * What other parts of Gatehouse add to the Kubernetes side (the EKS access-policy authorizer, the aws-auth
+   * ConfigMap's write warnings).
+   *
+   * @param authorizersAfterRbac consulted when RBAC has no opinion, in order, before the issuer-discovery rule
+   */
+  public record Extensions(List<Authorizer> authorizersAfterRbac, List<WriteWarnings> writeWarnings) {
+    public static final Extensions NONE = new Extensions(List.of(), List.of());
+
+    public Extensions {
+      authorizersAfterRbac = List.copyOf(authorizersAfterRbac);
+      writeWarnings = List.copyOf(writeWarnings);
+    }
+  }
 
   public static KubeApiServer start(Options options) {
     return new KubeApiServer(options);
@@ -172,6 +199,11 @@ public final class KubeApiServer implements AutoCloseable {
 
   public Clusters clusters() {
     return clusters;
+  }
+
+  /** The service-account issuer of the default cluster; another cluster's is this plus its URL prefix. */
+  public String issuerBase() {
+    return issuerBase;
   }
 
   static ObjectNode version() {
