@@ -49,6 +49,15 @@ final class Kubeconfigs {
     return file;
   }
 
+  /** {@link #writeAdmin} for callbacks that cannot throw; a failure is reported, never fatal. */
+  static void rewriteAdmin(Path dataDir, ServerPki pki, String url, Clusters clusters) {
+    try {
+      writeAdmin(dataDir, pki, url, clusters);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("gatehouse: cannot rewrite " + dataDir.resolve("admin.kubeconfig") + ": " + e.getMessage());
+    }
+  }
+
   private static String b64(String pem) {
     return Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.UTF_8));
   }

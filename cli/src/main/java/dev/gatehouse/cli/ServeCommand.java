@@ -3,6 +3,9 @@ package dev.gatehouse.cli;
 import dev.gatehouse.aws.bootstrap.CredentialFiles;
 import dev.gatehouse.aws.server.AwsAuditLog;
 import dev.gatehouse.aws.server.AwsEndpoint;
+import dev.gatehouse.eks.EksIntegration;
+import dev.gatehouse.eks.host.DeferredClusterHost;
+import dev.gatehouse.kube.pki.Pem;
 import dev.gatehouse.aws.server.VertxAwsServer;
 import dev.gatehouse.kube.audit.AuditLog;
 import dev.gatehouse.kube.audit.AuditPolicy;
@@ -161,22 +164,32 @@ public final class ServeCommand implements Callable<Integer> {
       }
     }
     Store store = SqliteStore.open(data.resolve("store"), SqliteStore.Options.defaults());
-    KubeApiServer server = KubeApiServer.start(new KubeApiServer.Options(host, kubePort, store, pki, clock, clusters,
-        workerThreads, anonymousAuth, auditPolicy, auditLog, data.resolve("pki"), serviceAccountIssuer, tokenFile, externalTokens));
-    String url = "https://" + hostForUrl(host) + ":" + server.port();
-    Path kubeconfig = Kubeconfigs.writeAdmin(data, pki, url, server.clusters());
+    // The AWS endpoint starts first: the Kubernetes side authenticates k8s-aws-v1 tokens against its state.
+    DeferredClusterHost clusterHost = EksIntegration.newClusterHost();
     AwsAuditLog awsAudit = AwsAuditLog.open(awsAuditLogPath == null ? data.resolve("aws-audit.log") : awsAuditLogPath);
     AwsEndpoint aws = AwsEndpoint.start(new AwsEndpoint.Options(host, awsPort, store, clock, awsAccountId,
         awsTls ? new VertxAwsServer.Tls(pki.serving().certificatePem(), pki.serving().keyPem()) : null,
-        workerThreads, awsRegion, oidcTrust(data, awsOidcCaFile), awsExtraAccounts,
-        awsAudit));
+        workerThreads, awsRegion, oidcTrust(data, awsOidcCaFile), awsExtraAccounts, awsAudit, clusterHost));
+    EksIntegration eks = EksIntegration.create(clusterHost, store, aws.state(), aws.credentials(), aws.url(), awsRegion,
+        clock);
+    externalTokens.add(0, eks.tokenAuthenticator());
+    KubeApiServer server = KubeApiServer.start(new KubeApiServer.Options(host, kubePort, store, pki, clock, clusters,
+        workerThreads, anonymousAuth, auditPolicy, auditLog, data.resolve("pki"), serviceAccountIssuer, tokenFile,
+        externalTokens, eks.kubeExtensions()));
+    String url = "https://" + hostForUrl(host) + ":" + server.port();
+    eks.attach(server, url, Pem.encode(pki.ca().certificate()));
+    Path kubeconfig = Kubeconfigs.writeAdmin(data, pki, url, server.clusters());
+    // clusters created later (aws eks create-cluster) get their admin context too
+    server.clusters().onEachCluster(created -> Kubeconfigs.rewriteAdmin(data, pki, url, server.clusters()));
     CredentialFiles.Paths awsFiles = aws.admin().isEmpty() ? null
         : CredentialFiles.write(data, aws.admin().get(), aws.extraAdmins(), aws.url(), awsRegion);
+    Path caFile = data.resolve("pki").resolve("ca.crt");
+    new Endpoints(url, aws.url(), awsTls ? caFile.toString() : null, awsRegion).write(data);
     System.out.println("Gatehouse is serving.");
     System.out.println("  Kubernetes API: " + url);
     server.clusters().all().stream().filter(c -> !c.name().isEmpty())
         .forEach(c -> System.out.println("  cluster " + c.name() + ": " + url + c.urlPrefix()));
-    System.out.println("  AWS endpoint (IAM, STS): " + aws.url() + " (account " + awsAccountId
+    System.out.println("  AWS endpoint (IAM, STS, EKS): " + aws.url() + " (account " + awsAccountId
         + ", SigV4 and IAM policies enforced)");
     System.out.println("  data directory: " + data);
     System.out.println("export KUBECONFIG=" + kubeconfig);
@@ -186,7 +199,7 @@ public final class ServeCommand implements Callable<Integer> {
       System.out.println("export AWS_PROFILE=" + CredentialFiles.PROFILE);
       System.out.println("export AWS_ENDPOINT_URL=" + aws.url());
       if (awsTls) {
-        System.out.println("export AWS_CA_BUNDLE=" + data.resolve("pki").resolve("ca.crt"));
+        System.out.println("export AWS_CA_BUNDLE=" + caFile);
       }
     }
     System.out.flush();
@@ -195,6 +208,7 @@ public final class ServeCommand implements Callable<Integer> {
       aws.close();
       awsAudit.close();
       server.close();
+      eks.close();
       store.close();
       auditLog.close();
       stopped.countDown();

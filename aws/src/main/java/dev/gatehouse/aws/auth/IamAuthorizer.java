@@ -31,7 +31,7 @@ import java.util.Optional;
  */
 public final class IamAuthorizer {
   /** The engine's result and, when denied, the AccessDenied message the caller gets. */
-  public record Outcome(EvaluationResult result, String message) {
+  public record Outcome(EvaluationResult result, String message, String messageWithoutReason) {
     public boolean allowed() {
       return result.decision() == Decision.ALLOWED;
     }
@@ -67,9 +67,11 @@ public final class IamAuthorizer {
     EvaluationRequest request = new EvaluationRequest(action, resource, resourceAccount, principal(caller),
         context.build(), identityPolicies(caller), resourcePolicy, trust, boundary(caller), sessionPolicies(caller));
     EvaluationResult result = Evaluator.evaluate(request);
-    String message = result.decision() == Decision.ALLOWED ? null
-        : AccessDeniedMessages.format(caller.arn(), action, resource, result);
-    return new Outcome(result, message);
+    if (result.decision() == Decision.ALLOWED) {
+      return new Outcome(result, null, null);
+    }
+    return new Outcome(result, AccessDeniedMessages.format(caller.arn(), action, resource, result),
+        AccessDeniedMessages.formatWithoutReason(caller.arn(), action, resource, result));
   }
 
   public static RequestPrincipal principal(Caller caller) {

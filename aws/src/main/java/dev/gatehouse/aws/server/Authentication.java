@@ -13,20 +13,22 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * SigV4 authentication of a Query request: parse the Authorization header or presigned query, check the
- * credential scope names the action's service, find the secret behind the key id, verify the signature within
- * STS's 15-minute window. Only STS's unsigned-by-design actions pass without a signature.
+ * SigV4 authentication of a request: parse the Authorization header or presigned query, check the credential
+ * scope names the request's service, find the secret behind the key id, verify the signature within STS's
+ * 15-minute window. Only STS's unsigned-by-design actions pass without a signature. Shared by the Query
+ * pipeline and the EKS REST-JSON pipeline, so both refuse credentials identically; the REST pipeline renames
+ * the Query error codes to their JSON-protocol names.
  */
-final class Authentication {
+public final class Authentication {
   static final Duration SKEW = Duration.ofMinutes(15);
 
-  sealed interface Result {}
+  public sealed interface Result {}
 
   /** @param caller null for unsigned actions; @param region the signature scope's region, null when unsigned */
-  record Authenticated(Caller caller, String region) implements Result {}
+  public record Authenticated(Caller caller, String region) implements Result {}
 
   /** @param reason for the server log only */
-  record Refused(AwsError error, String reason) implements Result {}
+  public record Refused(AwsError error, String reason) implements Result {}
 
   private final CredentialResolver credentials;
   private final KeyUsage usage;
@@ -37,21 +39,30 @@ final class Authentication {
   }
 
   Result authenticate(HttpRequestView request, OperationSpec spec, Instant now) {
-    AuthParse parse = SigV4Parser.parse(request);
     if (!spec.signed()) {
       return new Authenticated(null, null);
     }
+    return authenticate(request, spec.service(), spec.action(), now);
+  }
+
+  /**
+   * Authenticates a request that must be signed for {@code service} (the SigV4 scope's service, e.g. "eks").
+   *
+   * @param operation for log texts only
+   */
+  public Result authenticate(HttpRequestView request, String service, String operation, Instant now) {
+    AuthParse parse = SigV4Parser.parse(request);
     if (parse instanceof AuthParse.Malformed m) {
       return new Refused(AwsError.fromSigV4(m.code(), m.message()), "malformed signature: " + m.message());
     }
     if (parse instanceof AuthParse.Unsigned) {
-      return new Refused(AwsError.missingAuthenticationToken(), "no signature on " + spec.action());
+      return new Refused(AwsError.missingAuthenticationToken(), "no signature on " + operation);
     }
     AuthParse.Signed signed = (AuthParse.Signed) parse;
-    String service = signed.scope().service();
-    if (!service.equals(spec.service())) {
+    String scopeService = signed.scope().service();
+    if (!scopeService.equals(service)) {
       return new Refused(AwsError.signatureDoesNotMatch("Credential should be scoped to correct service: '"
-          + spec.service() + "'. "), "scope service " + service + " for a " + spec.service() + " action");
+          + service + "'. "), "scope service " + scopeService + " for a " + service + " action");
     }
     CredentialResolver.Resolution found = credentials.resolve(signed.scope().accessKeyId(), signed.securityToken(), now);
     if (found instanceof CredentialResolver.Refused r) {
@@ -64,11 +75,11 @@ final class Authentication {
           "signature of " + signed.scope().accessKeyId() + " rejected: " + f.message());
     }
     Caller caller = resolved.caller();
-    if (caller instanceof Caller.UserSessionCaller s && !s.session().mfa() && spec.service().equals("iam")) {
+    if (caller instanceof Caller.UserSessionCaller s && !s.session().mfa() && service.equals("iam")) {
       // GetSessionToken credentials without MFA cannot call IAM (AWS documents this restriction).
       return new Refused(AwsError.invalidClientTokenId(), "GetSessionToken credentials without MFA used for IAM");
     }
-    usage.used(caller, service, signed.scope().region(), now);
+    usage.used(caller, scopeService, signed.scope().region(), now);
     return new Authenticated(caller, signed.scope().region());
   }
 }

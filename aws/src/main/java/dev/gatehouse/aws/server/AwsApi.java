@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * (SigV4, see {@link Authentication}) → authorise (IAM policy evaluation) → run the operation → render XML,
  * or JSON when the client asks for it. Every refusal is AWS's error document; nothing here throws.
  */
-public final class AwsApi {
+public final class AwsApi implements AwsHandler {
   private static final Logger log = LoggerFactory.getLogger(AwsApi.class);
   private static final int CONFLICT_RETRIES = 5;
 
@@ -52,6 +52,7 @@ public final class AwsApi {
     this.unsignedRegion = unsignedRegion;
   }
 
+  @Override
   public AwsResponse handle(HttpRequestView request, String sourceIp, boolean secureTransport) {
     Trace trace = new Trace(UUID.randomUUID().toString(), clock.instant());
     AwsResponse response = handle(request, sourceIp, secureTransport, trace);

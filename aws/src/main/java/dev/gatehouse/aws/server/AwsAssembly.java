@@ -8,6 +8,10 @@ import dev.gatehouse.aws.auth.IamAuthorizer;
 import dev.gatehouse.aws.auth.PolicyStore;
 import dev.gatehouse.aws.auth.SessionTokens;
 import dev.gatehouse.aws.bootstrap.AccountBootstrap;
+import dev.gatehouse.aws.eks.ClusterHost;
+import dev.gatehouse.aws.eks.EksOperations;
+import dev.gatehouse.aws.eks.EksServices;
+import dev.gatehouse.aws.eks.api.EksApi;
 import dev.gatehouse.aws.iam.AccessKeyOperations;
 import dev.gatehouse.aws.iam.AccountAuthorizationDetailsOperation;
 import dev.gatehouse.aws.iam.AttachmentOperations;
@@ -34,11 +38,15 @@ import java.util.Optional;
 
 /**
  * Wires the AWS side over a state: bootstrap (session-token key, account, administrator), the policy store,
- * the authorizer, every IAM and STS action, and SigV4 authentication. Used by the listener and by in-process
- * tests alike, so both run exactly the same pipeline.
+ * the authorizer, every IAM and STS action, the EKS operations, and SigV4 authentication. Used by the listener
+ * and by in-process tests alike, so both run exactly the same pipeline.
+ *
+ * @param api the Query pipeline (IAM, STS) alone
+ * @param eks the EKS REST-JSON pipeline alone
+ * @param handler what the listener runs: {@link AwsRouter} over both
  */
 public record AwsAssembly(AwsApi api, Optional<AccountBootstrap.AdminKey> admin, SessionTokens tokens,
-    IamAuthorizer authorizer, OperationRegistry registry) {
+    IamAuthorizer authorizer, OperationRegistry registry, EksApi eks, AwsHandler handler) {
   /** The IAM actions on users, groups, keys, policies, roles and OIDC providers. */
   public static List<OperationSpec> iamEntityOperations(IamServices iam) {
     List<OperationSpec> specs = new java.util.ArrayList<>();
@@ -59,6 +67,15 @@ public record AwsAssembly(AwsApi api, Optional<AccountBootstrap.AdminKey> admin,
    */
   public static AwsAssembly assemble(AwsState state, Clock clock, String accountId, String region,
       List<java.nio.file.Path> oidcCaBundles, AwsAuditLog audit) {
+    return assemble(state, clock, accountId, region, oidcCaBundles, audit, null);
+  }
+
+  /**
+   * @param clusterHost where EKS clusters become Kubernetes clusters; null serves no EKS operation (every EKS
+   *     path then answers as an unknown operation)
+   */
+  public static AwsAssembly assemble(AwsState state, Clock clock, String accountId, String region,
+      List<java.nio.file.Path> oidcCaBundles, AwsAuditLog audit, ClusterHost clusterHost) {
     byte[] sessionKey = AccountBootstrap.sessionKey(state);
     SessionTokens tokens = new SessionTokens(sessionKey);
     Optional<AccountBootstrap.AdminKey> admin = AccountBootstrap.ensureAccount(state, accountId, clock.instant());
@@ -77,6 +94,9 @@ public record AwsAssembly(AwsApi api, Optional<AccountBootstrap.AdminKey> admin,
         .register(List.of(new DecodeAuthorizationMessageOperation(new AuthorizationMessages(sessionKey)).spec()));
     Authentication authentication = new Authentication(new CredentialResolver(state, () -> tokens), new KeyUsage(state));
     AwsApi api = new AwsApi(registry, authentication, authorizer, clock, region, audit);
-    return new AwsAssembly(api, admin, tokens, authorizer, registry);
+    EksApi eks = new EksApi(clusterHost == null ? List.of()
+        : EksOperations.specs(new EksServices(state, clusterHost, authorizer, iam)), authentication, authorizer, clock,
+        audit);
+    return new AwsAssembly(api, admin, tokens, authorizer, registry, eks, new AwsRouter(api, eks));
   }
 }

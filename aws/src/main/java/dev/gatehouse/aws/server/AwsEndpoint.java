@@ -1,6 +1,7 @@
 package dev.gatehouse.aws.server;
 
 import dev.gatehouse.aws.bootstrap.AccountBootstrap;
+import dev.gatehouse.aws.eks.ClusterHost;
 import dev.gatehouse.aws.state.AwsState;
 import dev.gatehouse.store.Store;
 import io.vertx.core.Vertx;
@@ -17,21 +18,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Gatehouse's AWS endpoint assembled: the mirrored state, the bootstrap account, the policy engine, the IAM
- * and STS operations, and the HTTP listener. The stages' order is in {@link AwsApi}.
+ * Gatehouse's AWS endpoint assembled: the mirrored state, the bootstrap account, the policy engine, the IAM,
+ * STS and EKS operations, and the HTTP listener. The stages' order is in {@link AwsApi}.
  */
 public final class AwsEndpoint implements AutoCloseable {
   /**
    * @param tls null for plain HTTP (the default, like most local AWS endpoints)
    * @param region the region written into the bootstrap profile and assumed for unsigned requests
+   * @param clusterHost where EKS clusters become Kubernetes clusters; null serves no EKS operation
    */
   public record Options(String host, int port, Store store, Clock clock, String accountId, VertxAwsServer.Tls tls,
-      int workerThreads, String region, List<java.nio.file.Path> oidcCaBundles, List<String> extraAccounts, AwsAuditLog audit) {}
+      int workerThreads, String region, List<java.nio.file.Path> oidcCaBundles, List<String> extraAccounts, AwsAuditLog audit,
+      ClusterHost clusterHost) {
+    /** Options without EKS (the component list before EKS existed). */
+    public Options(String host, int port, Store store, Clock clock, String accountId, VertxAwsServer.Tls tls,
+        int workerThreads, String region, List<java.nio.file.Path> oidcCaBundles, List<String> extraAccounts,
+        AwsAuditLog audit) {
+      this(host, port, store, clock, accountId, tls, workerThreads, region, oidcCaBundles, extraAccounts, audit, null);
+    }
+  }
 
   private final Vertx vertx;
   private final ExecutorService workers;
   private final VertxAwsServer server;
   private final AwsState state;
+  private final dev.gatehouse.aws.auth.CredentialResolver credentials;
   private final int port;
   private final String url;
   private final Optional<AccountBootstrap.AdminKey> admin;
@@ -39,12 +50,14 @@ public final class AwsEndpoint implements AutoCloseable {
 
   private AwsEndpoint(Options o) {
     state = AwsState.open(o.store());
-    AwsAssembly assembly = AwsAssembly.assemble(state, o.clock(), o.accountId(), o.region(), o.oidcCaBundles(), o.audit());
+    AwsAssembly assembly = AwsAssembly.assemble(state, o.clock(), o.accountId(), o.region(), o.oidcCaBundles(), o.audit(),
+        o.clusterHost());
     admin = assembly.admin();
+    credentials = new dev.gatehouse.aws.auth.CredentialResolver(state, assembly::tokens);
     for (String id : o.extraAccounts()) {
       AccountBootstrap.ensureAccount(state, id, o.clock().instant()).ifPresent(k -> extraAdmins.put(id, k));
     }
-    AwsApi api = assembly.api();
+    AwsHandler api = assembly.handler();
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors())));
     AtomicInteger n = new AtomicInteger();
     workers = new ThreadPoolExecutor(o.workerThreads(), o.workerThreads(), 60, TimeUnit.SECONDS,
@@ -61,6 +74,16 @@ public final class AwsEndpoint implements AutoCloseable {
 
   public static AwsEndpoint start(Options options) {
     return new AwsEndpoint(options);
+  }
+
+  /** The mirrored AWS state (IAM, EKS), for the Kubernetes side's EKS authenticator and authorizer. */
+  public AwsState state() {
+    return state;
+  }
+
+  /** Resolves access keys and session tokens exactly as this endpoint's SigV4 verification does. */
+  public dev.gatehouse.aws.auth.CredentialResolver credentials() {
+    return credentials;
   }
 
   public int port() {

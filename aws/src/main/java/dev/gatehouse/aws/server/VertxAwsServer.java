@@ -1,5 +1,6 @@
 package dev.gatehouse.aws.server;
 
+import dev.gatehouse.aws.eks.api.EksError;
 import dev.gatehouse.aws.protocol.AwsError;
 import dev.gatehouse.aws.protocol.Namespaces;
 import dev.gatehouse.aws.protocol.QueryResponses;
@@ -18,7 +19,8 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * The AWS listener: HTTP/1.1 (HTTPS with the Gatehouse CA's serving certificate when asked). It turns each
  * request into an {@link HttpRequestView} with the raw path and query exactly as received (SigV4 signs those)
- * and runs {@link AwsApi} on a worker thread, because operations wait for durable writes.
+ * and runs the {@link AwsHandler} (normally {@link AwsRouter}: Query at {@code /}, EKS REST-JSON elsewhere) on a
+ * worker thread, because operations wait for durable writes.
  */
 public final class VertxAwsServer implements AutoCloseable {
   /** IAM's largest parameters (policy documents, 131,072 characters) URL-encoded fit with room to spare. */
@@ -28,12 +30,12 @@ public final class VertxAwsServer implements AutoCloseable {
   public record Tls(String certificatePem, String keyPem) {}
 
   private final Vertx vertx;
-  private final AwsApi api;
+  private final AwsHandler api;
   private final ExecutorService workers;
   private HttpServer server;
   private boolean secure;
 
-  public VertxAwsServer(Vertx vertx, AwsApi api, ExecutorService workers) {
+  public VertxAwsServer(Vertx vertx, AwsHandler api, ExecutorService workers) {
     this.vertx = vertx;
     this.api = api;
     this.workers = workers;
@@ -60,9 +62,10 @@ public final class VertxAwsServer implements AutoCloseable {
     request.handler(chunk -> {
       if (!tooLarge[0] && body.length() + chunk.length() > MAX_BODY_BYTES) {
         tooLarge[0] = true;
-        AwsError e = AwsError.validation("Request body exceeds the maximum size of " + MAX_BODY_BYTES + " bytes");
+        String message = "Request body exceeds the maximum size of " + MAX_BODY_BYTES + " bytes";
         String id = UUID.randomUUID().toString();
-        send(request, new AwsResponse(e.httpStatus(), "text/xml", QueryResponses.errorXml(Namespaces.IAM, e, id), id));
+        send(request, isRest(request) ? EksError.of("BadRequestException", message).response(id)
+            : queryError(AwsError.validation(message), id));
       } else if (!tooLarge[0]) {
         body.appendBuffer(chunk);
       }
@@ -79,11 +82,22 @@ public final class VertxAwsServer implements AutoCloseable {
           send(request, response);
         });
       } catch (RejectedExecutionException e) {
-        AwsError busy = new AwsError("ServiceUnavailable", "Service is unable to handle request.", 503, false);
+        String message = "Service is unable to handle request.";
         String id = UUID.randomUUID().toString();
-        send(request, new AwsResponse(503, "text/xml", QueryResponses.errorXml(Namespaces.IAM, busy, id), id));
+        send(request, isRest(request) ? EksError.of("ServiceUnavailableException", message).response(id)
+            : queryError(new AwsError("ServiceUnavailable", message, 503, false), id));
       }
     });
+  }
+
+  private static boolean isRest(HttpServerRequest request) {
+    String uri = request.uri();
+    int q = uri.indexOf('?');
+    return !AwsRouter.isQueryPath(q < 0 ? uri : uri.substring(0, q));
+  }
+
+  private static AwsResponse queryError(AwsError e, String requestId) {
+    return new AwsResponse(e.httpStatus(), "text/xml", QueryResponses.errorXml(Namespaces.IAM, e, requestId), requestId);
   }
 
   static HttpRequestView view(HttpServerRequest request, byte[] body) {
@@ -97,10 +111,11 @@ public final class VertxAwsServer implements AutoCloseable {
   }
 
   private static void send(HttpServerRequest request, AwsResponse response) {
-    request.response().setStatusCode(response.status())
+    var out = request.response().setStatusCode(response.status())
         .putHeader("content-type", response.contentType())
-        .putHeader("x-amzn-RequestId", response.requestId())
-        .end(Buffer.buffer(response.body()));
+        .putHeader("x-amzn-RequestId", response.requestId());
+    response.headers().forEach(out::putHeader);
+    out.end(Buffer.buffer(response.body()));
   }
 
   @Override

@@ -47,4 +47,17 @@ public final class AccessDeniedMessages {
     }
     return b.toString();
   }
+
+  /**
+   * The older form some services (EKS among them) still answer: no reason for an implicit deny, and only
+   * {@code with an explicit deny} for an explicit one, e.g. {@code User: ARN is not authorized to perform:
+   * eks:DescribeCluster on resource: CLUSTER-ARN}.
+   */
+  public static String formatWithoutReason(String principalArn, String action, String resource,
+      EvaluationResult result) {
+    String message = "User: " + principalArn + " is not authorized to perform: " + action
+        + (resource == null ? "" : " on resource: " + resource);
+    return result.cause() != null && result.cause().name().startsWith("EXPLICIT_") ? message + " with an explicit deny"
+        : message;
+  }
 }

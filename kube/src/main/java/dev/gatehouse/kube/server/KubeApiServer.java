@@ -77,6 +77,7 @@ public final class KubeApiServer implements AutoCloseable {
   private final VertxKubeServer listener;
   private final Clusters clusters;
   private final int port;
+  private final ObjectStorage storage;
   private volatile String issuerBase;
 
   private KubeApiServer(Options options) {
@@ -91,6 +92,7 @@ public final class KubeApiServer implements AutoCloseable {
       clusters.create(name);
     }
     ObjectStorage storage = new ObjectStorage(store, Json.MAPPER);
+    this.storage = storage;
     Tables tables = new Tables(new PrinterColumns());
     Extensions extensions = options.extensions();
     ObjectResponses responses = new ObjectResponses(tables, clock, extensions.writeWarnings());
@@ -199,6 +201,11 @@ public final class KubeApiServer implements AutoCloseable {
 
   public Clusters clusters() {
     return clusters;
+  }
+
+  /** Called after every object write this server commits (before the store's watch reports it). */
+  public void onObjectWrite(java.util.function.BiConsumer<String, dev.gatehouse.kube.resource.ResourceType> listener) {
+    storage.onWrite(listener);
   }
 
   /** The service-account issuer of the default cluster; another cluster's is this plus its URL prefix. */

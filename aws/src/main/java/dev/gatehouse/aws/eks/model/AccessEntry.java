@@ -21,4 +21,16 @@ public record AccessEntry(String clusterName, String account, String principalAr
     tags = tags == null ? Map.of() : Map.copyOf(tags);
     accessPolicies = accessPolicies == null ? List.of() : List.copyOf(accessPolicies);
   }
+
+  /** The entry after UpdateAccessEntry. */
+  public AccessEntry withIdentity(String newUsername, List<String> newGroups, Instant now) {
+    return new AccessEntry(clusterName, account, principalArn, principalId, type, newUsername, newGroups,
+        accessEntryArn, createdAt, now, tags, accessPolicies);
+  }
+
+  /** The entry with its associated access policies replaced (Associate/DisassociateAccessPolicy). */
+  public AccessEntry withAccessPolicies(List<AssociatedAccessPolicy> policies) {
+    return new AccessEntry(clusterName, account, principalArn, principalId, type, username, kubernetesGroups,
+        accessEntryArn, createdAt, modifiedAt, tags, policies);
+  }
 }

@@ -32,6 +32,15 @@ public record EksCluster(String name, String account, String region, String arn,
     updates = updates == null ? List.of() : List.copyOf(updates);
   }
 
+  /** The cluster after an UpdateClusterConfig that changed its authentication mode, {@code update} recorded. */
+  public EksCluster withAuthenticationMode(String mode, EksUpdate update) {
+    List<EksUpdate> all = new java.util.ArrayList<>(updates);
+    all.add(update);
+    return new EksCluster(name, account, region, arn, id, roleArn, version, platformVersion, status, createdAt, mode,
+        bootstrapClusterCreatorAdminPermissions, creatorArn, creatorPrincipalId, endpoint, certificateAuthorityData,
+        oidcIssuer, resourcesVpcConfig, tags, all);
+  }
+
   /** Access entries decide who a token maps to (API and API_AND_CONFIG_MAP). */
   public boolean accessEntriesEnabled() {
     return !CONFIG_MAP.equals(authenticationMode);
