@@ -249,6 +249,65 @@ class EksWalkthroughTest {
     assertThat(JSON.readTree(elsewhere.stdout()).at("/status/authenticated").asBoolean()).isFalse();
   }
 
+  /**
+   * A second Gatehouse that knows nothing of this account, configured (as a kube-apiserver would be) with the
+   * first one's TokenReview endpoint for cluster demo as its token webhook: it gets the mapped user and groups.
+   */
+  @Test
+  @Order(8)
+  void aServerUsingGatehouseAsItsTokenWebhookGetsTheMappedUser() throws Exception {
+    Path pki = temp.resolve("data").resolve("pki");
+    Path webhook = temp.resolve("webhook.kubeconfig");
+    Files.writeString(webhook, """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: gatehouse
+          cluster:
+            server: %s/clusters/demo/apis/authentication.k8s.io/v1/tokenreviews
+            certificate-authority: %s
+        users:
+        - name: webhook
+          user:
+            client-certificate: %s
+            client-key: %s
+        contexts:
+        - name: webhook
+          context: {cluster: gatehouse, user: webhook}
+        current-context: webhook
+        """.formatted(server.url(), pki.resolve("ca.crt"), pki.resolve("admin.crt"), pki.resolve("admin.key")));
+    try (GatehouseProcess relying = GatehouseProcess.start(temp.resolve("relying"), 0,
+        "--authentication-token-webhook-config-file", webhook.toString())) {
+      Subprocess.Result token = aws("dev1-eks", "eks", "get-token", "--cluster-name", "demo");
+      assertThat(token.exitCode()).as(token.describe()).isZero();
+      Path kubeconfig = temp.resolve("relying.kubeconfig");
+      Files.writeString(kubeconfig, """
+          apiVersion: v1
+          kind: Config
+          clusters:
+          - name: relying
+            cluster: {server: %s, certificate-authority: %s}
+          users:
+          - name: dev
+            user: {token: %s}
+          contexts:
+          - name: relying
+            context: {cluster: relying, user: dev}
+          current-context: relying
+          """.formatted(relying.url(), temp.resolve("relying").resolve("pki").resolve("ca.crt"),
+          JSON.readTree(token.stdout()).at("/status/token").asText()));
+      Kubectl.Result whoami = new Kubectl(developerHome, kubeconfig, temp).run(List.of("auth", "whoami", "-o", "json"),
+          null, 60);
+      assertThat(whoami.exitCode()).as(whoami.stderr() + relying.log() + "\n=== first ===\n" + server.log()).isZero();
+      JsonNode user = JSON.readTree(whoami.stdout()).at("/status/userInfo");
+      assertThat(user.get("username").asText()).isEqualTo("developer");
+      assertThat(JSON.convertValue(user.get("groups"), List.class)).contains("developers", "system:authenticated");
+      // the relying server's own RBAC decides what the mapped user may do
+      Kubectl.Result nodes = new Kubectl(developerHome, kubeconfig, temp).run(List.of("get", "nodes"), null, 60);
+      assertThat(lastLine(nodes.stderr())).isEqualTo(FORBIDDEN_NODES);
+    }
+  }
+
   private Kubectl.Result developer(Path kubeconfig, String... args) throws Exception {
     Map<String, String> env = new LinkedHashMap<>(profileEnv());
     env.put("AWS_ENDPOINT_URL", exports.get("AWS_ENDPOINT_URL"));

@@ -30,15 +30,16 @@ import java.util.OptionalLong;
  * ({@link PresignedQuery}: parameters, action, {@code x-k8s-aws-id} signed, {@code X-Amz-Expires},
  * {@code X-Amz-Date}), expiry 15 minutes after {@code X-Amz-Date} whatever {@code X-Amz-Expires} says. Then
  * what STS would check, reported as upstream reports an STS refusal ({@code sts getCallerIdentity failed: CODE:
- * detail}): the signature's syntax, the clock (a request time more than 15 minutes ahead is refused), the
- * scope (service {@code sts}; for an AWS hostname its region), the access key and its session token, and the
- * signature over {@code GET /?query} with the headers {@code host} (the URL's {@code host[:port]}) and
- * {@code x-k8s-aws-id: <cluster>}: a token minted for another cluster or another host does not verify.
+ * detail}), in the order of Gatehouse's own AWS endpoint: the signature's syntax, the scope (service
+ * {@code sts}; for an AWS hostname its region), the access key and its session token, the clock (a request
+ * time more than 15 minutes ahead is refused), and the signature over {@code GET /?query} with the headers
+ * {@code host} (the URL's {@code host[:port]}) and {@code x-k8s-aws-id: <cluster>}: a token minted for another
+ * cluster or another host does not verify.
  *
  * <p>A token without the {@code k8s-aws-v1.} prefix is {@link TokenVerification.NotApplicable} (whatever its
  * size), so other authenticators can try it; one with the prefix is verified or rejected. Reasons are for the
  * server and audit logs: they name access key ids, hosts and dates, never a secret, a session token or a
- * signature. Nothing is cached: each call does the whole work (about 10 µs).
+ * signature. Nothing is cached: each call does the whole work.
  */
 public final class K8sAwsTokenVerifier implements TokenVerifier {
   static final String PREFIX = "k8s-aws-v1.";
@@ -139,11 +140,6 @@ public final class K8sAwsTokenVerifier implements TokenVerifier {
       return stsRefused(m.code(), m.message());
     }
     AuthParse.Signed signed = (AuthParse.Signed) parse;
-    // Dated too far ahead: only STS refuses that (the expired side was refused above).
-    Optional<VerifyResult.Failed> time = SigV4Verifier.checkTime(signed, now, STS_WINDOW, PresignedValidity.sts());
-    if (time.isPresent()) {
-      return stsRefused(time.get().code(), time.get().message());
-    }
     String signingRegion = host instanceof StsHosts.AwsEndpoint aws ? aws.signingRegion() : null;
     Optional<VerifyResult.Failed> scope = SigV4Verifier.checkScope(signed.scope(), "sts",
         region -> signingRegion == null || signingRegion.equals(region));
@@ -155,6 +151,8 @@ public final class K8sAwsTokenVerifier implements TokenVerifier {
       return stsRefused(refused.error().code(), refused.reason());
     }
     CredentialResolver.Resolved resolved = (CredentialResolver.Resolved) resolution;
+    // The clock (a request time more than 15 minutes ahead; the expired side was refused above), then the
+    // signature: the order of Gatehouse's own AWS endpoint, which also looks the key up first.
     VerifyResult verified = SigV4Verifier.verify(signed, request, resolved.secret(), now, STS_WINDOW);
     if (verified instanceof VerifyResult.Failed failed) {
       return stsRefused(failed.code(), failed.message() + " (verified for host " + GoQuote.quote(url.host())

@@ -1,10 +1,10 @@
 package dev.gatehouse.eks.token;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,13 +41,14 @@ final class PresignedQuery {
     if (byName == null) {
       return new Invalid("malformed query parameter");
     }
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (String name : byName.keySet()) {
       if (!seen.add(name.toLowerCase(Locale.ROOT))) {
         return new Invalid("duplicate query parameter found: " + GoQuote.quote(name));
       }
     }
-    Map<String, String> lower = new HashMap<>();
+    // Values stay percent-encoded until needed: the session token and signature are never decoded here.
+    Map<String, String> rawByLowerName = new HashMap<>();
     for (Map.Entry<String, List<String>> parameter : byName.entrySet()) {
       String name = parameter.getKey().toLowerCase(Locale.ROOT);
       if (!ALLOWED.contains(name)) {
@@ -56,19 +57,20 @@ final class PresignedQuery {
       if (parameter.getValue().size() != 1) {
         return new Invalid("query parameter with multiple values not supported");
       }
-      lower.put(name, parameter.getValue().get(0));
+      rawByLowerName.put(name, parameter.getValue().get(0));
     }
-    if (!"GetCallerIdentity".equals(lower.get("action"))) {
+    if (!"GetCallerIdentity".equals(value(rawByLowerName, "action"))) {
       return new Invalid("unexpected action parameter in pre-signed URL");
     }
-    if (!signsClusterId(lower.getOrDefault("x-amz-signedheaders", ""))) {
+    if (!signsClusterId(value(rawByLowerName, "x-amz-signedheaders"))) {
       return new Invalid("client did not sign the " + CLUSTER_ID_HEADER + " header in the pre-signed URL");
     }
-    long expires = goAtoi(lower.getOrDefault("x-amz-expires", ""));
-    if (expires < 0 || expires > MAX_EXPIRES_SECONDS || !isGoInt(lower.getOrDefault("x-amz-expires", ""))) {
+    String rawExpires = value(rawByLowerName, "x-amz-expires");
+    long expires = goAtoi(rawExpires);
+    if (expires < 0 || expires > MAX_EXPIRES_SECONDS || !isGoInt(rawExpires)) {
       return new Invalid("invalid X-Amz-Expires parameter in pre-signed URL: " + expires);
     }
-    String date = lower.getOrDefault("x-amz-date", "");
+    String date = value(rawByLowerName, "x-amz-date");
     if (date.isEmpty()) {
       return new Invalid("X-Amz-Date parameter must be present in pre-signed URL");
     }
@@ -78,6 +80,12 @@ final class PresignedQuery {
           + ": " + invalid.message());
     }
     return new Valid(date, ((AmzDateParameter.Parsed) parsed).instant());
+  }
+
+  /** The decoded value, {@code ""} when absent (Go's {@code url.Values.Get}). */
+  private static String value(Map<String, String> rawByLowerName, String lowerName) {
+    String raw = rawByLowerName.get(lowerName);
+    return raw == null ? "" : unescape(raw);
   }
 
   private static boolean signsClusterId(String signedHeaders) {
@@ -90,8 +98,9 @@ final class PresignedQuery {
   }
 
   /**
-   * Go's {@code url.ParseQuery}: decoded name → values in arrival order, or null when any pair is malformed
-   * (Go carries on past the first error but reports it, and upstream refuses on any error).
+   * Go's {@code url.ParseQuery}, with names decoded and values still encoded: decoded name → raw values in
+   * arrival order, or null when any pair is malformed (Go carries on past the first error but reports it, and
+   * upstream refuses on any error).
    */
   static Map<String, List<String>> parse(String rawQuery) {
     Map<String, List<String>> out = new LinkedHashMap<>();
@@ -101,45 +110,61 @@ final class PresignedQuery {
       if (end < 0) {
         end = rawQuery.length();
       }
-      String pair = rawQuery.substring(start, end);
+      int eq = end;
+      for (int i = start; i < end; i++) {
+        char c = rawQuery.charAt(i);
+        if (c == ';') {
+          return null;
+        }
+        if (c == '=' && eq == end) {
+          eq = i;
+        }
+      }
+      if (end > start) {
+        String name = unescape(rawQuery.substring(start, eq));
+        String rawValue = eq == end ? "" : rawQuery.substring(eq + 1, end);
+        if (name == null || !validEscapes(rawValue)) {
+          return null;
+        }
+        out.computeIfAbsent(name, k -> new ArrayList<>(1)).add(rawValue);
+      }
       start = end + 1;
-      if (pair.indexOf(';') >= 0) {
-        return null;
-      }
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name = unescape(eq < 0 ? pair : pair.substring(0, eq));
-      String value = unescape(eq < 0 ? "" : pair.substring(eq + 1));
-      if (name == null || value == null) {
-        return null;
-      }
-      out.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
     }
     return out;
   }
 
-  /** Go's {@code QueryUnescape}: {@code +} is a space; null for a broken escape. */
-  private static String unescape(String s) {
+  private static boolean validEscapes(String s) {
+    for (int i = s.indexOf('%'); i >= 0; i = s.indexOf('%', i + 3)) {
+      if (i + 2 >= s.length() || PresignedUrl.hex(s.charAt(i + 1)) < 0 || PresignedUrl.hex(s.charAt(i + 2)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Go's {@code QueryUnescape}: {@code +} is a space; null for a broken escape. Latin-1 keeps one char per byte,
+   * like the rest of the token text.
+   */
+  static String unescape(String s) {
     if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
       return s;
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+    byte[] out = new byte[s.length()];
+    int n = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '%') {
         if (i + 2 >= s.length() || PresignedUrl.hex(s.charAt(i + 1)) < 0 || PresignedUrl.hex(s.charAt(i + 2)) < 0) {
           return null;
         }
-        bytes.write(PresignedUrl.hex(s.charAt(i + 1)) << 4 | PresignedUrl.hex(s.charAt(i + 2)));
+        out[n++] = (byte) (PresignedUrl.hex(s.charAt(i + 1)) << 4 | PresignedUrl.hex(s.charAt(i + 2)));
         i += 2;
       } else {
-        bytes.write(c == '+' ? ' ' : c);
+        out[n++] = (byte) (c == '+' ? ' ' : c);
       }
     }
-    // Latin-1 keeps one char per byte, like the rest of the token text.
-    return bytes.toString(StandardCharsets.ISO_8859_1);
+    return new String(out, 0, n, StandardCharsets.ISO_8859_1);
   }
 
   /** Go's {@code strconv.Atoi} value: 0 for a syntax error, clamped to the int64 range when too large. */

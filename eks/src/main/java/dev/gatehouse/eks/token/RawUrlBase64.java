@@ -1,5 +1,6 @@
 package dev.gatehouse.eks.token;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -32,7 +33,7 @@ final class RawUrlBase64 {
   }
 
   static Result decode(String s, int from) {
-    char[] out = new char[(s.length() - from) * 3 / 4 + 3];
+    byte[] out = new byte[(s.length() - from) * 3 / 4 + 3];
     int written = 0;
     int quantum = 0;
     int filled = 0;
@@ -49,9 +50,9 @@ final class RawUrlBase64 {
       quantum = quantum << 6 | value;
       lastIndex = i;
       if (++filled == 4) {
-        out[written++] = (char) (quantum >>> 16 & 0xff);
-        out[written++] = (char) (quantum >>> 8 & 0xff);
-        out[written++] = (char) (quantum & 0xff);
+        out[written++] = (byte) (quantum >>> 16 & 0xff);
+        out[written++] = (byte) (quantum >>> 8 & 0xff);
+        out[written++] = (byte) (quantum & 0xff);
         quantum = 0;
         filled = 0;
       }
@@ -63,14 +64,14 @@ final class RawUrlBase64 {
       case 1 -> {
         return illegal(lastIndex - from);
       }
-      case 2 -> out[written++] = (char) (quantum >>> 4 & 0xff);
+      case 2 -> out[written++] = (byte) (quantum >>> 4 & 0xff);
       case 3 -> {
-        out[written++] = (char) (quantum >>> 10 & 0xff);
-        out[written++] = (char) (quantum >>> 2 & 0xff);
+        out[written++] = (byte) (quantum >>> 10 & 0xff);
+        out[written++] = (byte) (quantum >>> 2 & 0xff);
       }
       default -> throw new IllegalStateException("base64: quantum of " + filled);
     }
-    return new Decoded(new String(out, 0, written));
+    return new Decoded(new String(out, 0, written, StandardCharsets.ISO_8859_1));
   }
 
   private static Illegal illegal(int position) {

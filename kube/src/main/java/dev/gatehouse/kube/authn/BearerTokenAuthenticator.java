@@ -4,17 +4,17 @@ import dev.gatehouse.kube.server.ApiRequest;
 import java.util.List;
 
 /**
- * {@code Authorization: Bearer <token>}: the token authenticators are tried in order (first to authenticate or
- * reject decides). A bearer token that none of them recognises is rejected, never anonymous, as upstream's
- * bearertoken authenticator answers "invalid bearer token".
+ * {@code Authorization: Bearer <token>}: the token authenticators as a {@link TokenUnion}. A token nobody
+ * authenticates is rejected with every reason, never anonymous; one that none of them even recognises gets
+ * upstream's "invalid bearer token".
  */
 public final class BearerTokenAuthenticator implements Authenticator {
   /** kube-apiserver rejects longer tokens before parsing them. */
   public static final int MAX_TOKEN_BYTES = 16 * 1024;
-  private final List<TokenAuthenticator> tokens;
+  private final TokenUnion tokens;
 
   public BearerTokenAuthenticator(List<TokenAuthenticator> tokens) {
-    this.tokens = List.copyOf(tokens);
+    this.tokens = new TokenUnion(tokens);
   }
 
   @Override
@@ -31,12 +31,8 @@ public final class BearerTokenAuthenticator implements Authenticator {
     if (token.length() > MAX_TOKEN_BYTES) {
       return new AuthenticationResult.Rejected("bearer token longer than " + MAX_TOKEN_BYTES + " bytes");
     }
-    for (TokenAuthenticator authenticator : tokens) {
-      AuthenticationResult result = authenticator.authenticateToken(request.cluster(), token);
-      if (!(result instanceof AuthenticationResult.NotApplicable)) {
-        return result;
-      }
-    }
-    return new AuthenticationResult.Rejected("invalid bearer token");
+    AuthenticationResult result = tokens.authenticateToken(request.cluster(), token);
+    return result instanceof AuthenticationResult.NotApplicable
+        ? new AuthenticationResult.Rejected("invalid bearer token") : result;
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.kube.api.Errors;
 import dev.gatehouse.kube.authn.AuthenticationResult;
 import dev.gatehouse.kube.authn.TokenAuthenticator;
+import dev.gatehouse.kube.authn.TokenUnion;
 import dev.gatehouse.kube.authn.UserInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,11 @@ import java.util.List;
  * and reports the user, so a real kube-apiserver can use Gatehouse as its webhook token authenticator.
  */
 public final class TokenReviews {
-  private final List<TokenAuthenticator> tokens;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TokenReviews.class);
+  private final TokenUnion tokens;
 
   public TokenReviews(List<TokenAuthenticator> tokens) {
-    this.tokens = List.copyOf(tokens);
+    this.tokens = new TokenUnion(tokens);
   }
 
   public ObjectNode review(String cluster, ObjectNode review) {
@@ -26,13 +28,7 @@ public final class TokenReviews {
     if (token.isEmpty()) {
       throw Errors.badRequest("token is required for TokenReview in authentication");
     }
-    AuthenticationResult result = new AuthenticationResult.NotApplicable();
-    for (TokenAuthenticator authenticator : tokens) {
-      result = authenticator.authenticateToken(cluster, token);
-      if (!(result instanceof AuthenticationResult.NotApplicable)) {
-        break;
-      }
-    }
+    AuthenticationResult result = tokens.authenticateToken(cluster, token);
     ObjectNode answer = review.deepCopy();
     answer.withObject("/metadata").putNull("creationTimestamp");
     ObjectNode status = JsonNodeFactory.instance.objectNode();
@@ -46,8 +42,9 @@ public final class TokenReviews {
       }
     } else {
       status.putObject("user");
-      if (result instanceof AuthenticationResult.Rejected) {
+      if (result instanceof AuthenticationResult.Rejected r) {
         // the reason stays in the server log; reviewers get the generic answer
+        LOG.info("TokenReview in cluster \"{}\": token rejected: {}", cluster, r.reason());
         status.put("error", "invalid bearer token");
       }
     }
