@@ -48,7 +48,8 @@ final class AmzDateParameter {
       pos += width;
     }
     if (pos < value.length()) {
-      return new Invalid("parsing time " + GoQuote.quote(value) + ": extra text: " + GoQuote.quote(value.substring(pos)));
+      return new Invalid("parsing time " + GoQuote.quote(value) + ": extra text: "
+          + GoQuote.quote(value.substring(pos)));
     }
     String range = numbers[1] < 1 || numbers[1] > 12 ? "month"
         : numbers[3] > 23 ? "hour"

@@ -166,7 +166,8 @@ public final class StsHosts {
     try {
       uri = new URI(url);
     } catch (java.net.URISyntaxException e) {
-      throw new IllegalArgumentException("eks token: invalid endpoint URL " + GoQuote.quote(url) + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("eks token: invalid endpoint URL " + GoQuote.quote(url) + ": "
+          + e.getMessage(), e);
     }
     String scheme = Objects.requireNonNullElse(uri.getScheme(), "");
     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getRawAuthority() == null || uri.getHost() == null
