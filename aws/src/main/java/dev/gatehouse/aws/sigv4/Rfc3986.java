@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * ({@code A-Za-z0-9-_.~}) becomes {@code %XY} with upper-case hex. Decoding treats {@code +} as a literal plus
  * (clients send {@code %20} for a space in signed query strings).
  */
-final class Rfc3986 {
+public final class Rfc3986 {
   private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
   private static final char[] HEX_LOWER = "0123456789abcdef".toCharArray();
 
@@ -92,7 +92,8 @@ final class Rfc3986 {
     return out.toString();
   }
 
-  static int hexValue(int c) {
+  /** The value of a hex digit, or -1. */
+  public static int hexValue(int c) {
     if (c >= '0' && c <= '9') {
       return c - '0';
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.eks.token;
 
+import dev.gatehouse.kube.authn.tokens.serviceaccount.GoText;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -48,8 +49,8 @@ final class AmzDateParameter {
       pos += width;
     }
     if (pos < value.length()) {
-      return new Invalid("parsing time " + GoQuote.quote(value) + ": extra text: "
-          + GoQuote.quote(value.substring(pos)));
+      return new Invalid("parsing time " + GoText.quote(value) + ": extra text: "
+          + GoText.quote(value.substring(pos)));
     }
     String range = numbers[1] < 1 || numbers[1] > 12 ? "month"
         : numbers[3] > 23 ? "hour"
@@ -64,7 +65,7 @@ final class AmzDateParameter {
         range = "day";
       }
     }
-    return new Invalid("parsing time " + GoQuote.quote(value) + ": " + range + " out of range");
+    return new Invalid("parsing time " + GoText.quote(value) + ": " + range + " out of range");
   }
 
   /** {@code 2019-12-16 00:00:00 +0000 UTC}, as Go's {@code time.Time.String()} shows a UTC time. */
@@ -82,7 +83,7 @@ final class AmzDateParameter {
   }
 
   private static Invalid cannotParse(String value, String rest, String element) {
-    return new Invalid("parsing time " + GoQuote.quote(value) + " as " + GoQuote.quote(LAYOUT) + ": cannot parse "
-        + GoQuote.quote(rest) + " as " + GoQuote.quote(element));
+    return new Invalid("parsing time " + GoText.quote(value) + " as " + GoText.quote(LAYOUT) + ": cannot parse "
+        + GoText.quote(rest) + " as " + GoText.quote(element));
   }
 }

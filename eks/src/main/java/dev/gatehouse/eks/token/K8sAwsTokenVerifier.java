@@ -1,5 +1,6 @@
 package dev.gatehouse.eks.token;
 
+import dev.gatehouse.kube.authn.tokens.serviceaccount.GoText;
 import dev.gatehouse.aws.auth.Caller;
 import dev.gatehouse.aws.auth.CredentialResolver;
 import dev.gatehouse.aws.sigv4.AuthParse;
@@ -155,8 +156,8 @@ public final class K8sAwsTokenVerifier implements TokenVerifier {
     // signature: the order of Gatehouse's own AWS endpoint, which also looks the key up first.
     VerifyResult verified = SigV4Verifier.verify(signed, request, resolved.secret(), now, STS_WINDOW);
     if (verified instanceof VerifyResult.Failed failed) {
-      return stsRefused(failed.code(), failed.message() + " (verified for host " + GoQuote.quote(url.host())
-          + " and " + PresignedQuery.CLUSTER_ID_HEADER + " " + GoQuote.quote(clusterName) + ")");
+      return stsRefused(failed.code(), failed.message() + " (verified for host " + GoText.quote(url.host())
+          + " and " + PresignedQuery.CLUSTER_ID_HEADER + " " + GoText.quote(clusterName) + ")");
     }
     return identity(resolved.caller());
   }
@@ -177,7 +178,7 @@ public final class K8sAwsTokenVerifier implements TokenVerifier {
       case ROLE, ASSUMED_ROLE -> {
         String[] parts = userId.split(":", -1);
         if (parts.length != 2) {
-          return new TokenVerification.Rejected(STS_ERROR + "malformed UserID " + GoQuote.quote(userId));
+          return new TokenVerification.Rejected(STS_ERROR + "malformed UserID " + GoText.quote(userId));
         }
         principalId = parts[0];
         sessionName = parts[1];

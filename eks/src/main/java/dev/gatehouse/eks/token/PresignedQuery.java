@@ -1,5 +1,7 @@
 package dev.gatehouse.eks.token;
 
+import dev.gatehouse.aws.sigv4.Rfc3986;
+import dev.gatehouse.kube.authn.tokens.serviceaccount.GoText;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ final class PresignedQuery {
     Set<String> seen = new HashSet<>();
     for (String name : byName.keySet()) {
       if (!seen.add(name.toLowerCase(Locale.ROOT))) {
-        return new Invalid("duplicate query parameter found: " + GoQuote.quote(name));
+        return new Invalid("duplicate query parameter found: " + GoText.quote(name));
       }
     }
     // Values stay percent-encoded until needed: the session token and signature are never decoded here.
@@ -52,7 +54,7 @@ final class PresignedQuery {
     for (Map.Entry<String, List<String>> parameter : byName.entrySet()) {
       String name = parameter.getKey().toLowerCase(Locale.ROOT);
       if (!ALLOWED.contains(name)) {
-        return new Invalid("non-whitelisted query parameter " + GoQuote.quote(parameter.getKey()));
+        return new Invalid("non-whitelisted query parameter " + GoText.quote(parameter.getKey()));
       }
       if (parameter.getValue().size() != 1) {
         return new Invalid("query parameter with multiple values not supported");
@@ -135,7 +137,7 @@ final class PresignedQuery {
 
   private static boolean validEscapes(String s) {
     for (int i = s.indexOf('%'); i >= 0; i = s.indexOf('%', i + 3)) {
-      if (i + 2 >= s.length() || PresignedUrl.hex(s.charAt(i + 1)) < 0 || PresignedUrl.hex(s.charAt(i + 2)) < 0) {
+      if (i + 2 >= s.length() || Rfc3986.hexValue(s.charAt(i + 1)) < 0 || Rfc3986.hexValue(s.charAt(i + 2)) < 0) {
         return false;
       }
     }
@@ -155,10 +157,10 @@ final class PresignedQuery {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '%') {
-        if (i + 2 >= s.length() || PresignedUrl.hex(s.charAt(i + 1)) < 0 || PresignedUrl.hex(s.charAt(i + 2)) < 0) {
+        if (i + 2 >= s.length() || Rfc3986.hexValue(s.charAt(i + 1)) < 0 || Rfc3986.hexValue(s.charAt(i + 2)) < 0) {
           return null;
         }
-        out[n++] = (byte) (PresignedUrl.hex(s.charAt(i + 1)) << 4 | PresignedUrl.hex(s.charAt(i + 2)));
+        out[n++] = (byte) (Rfc3986.hexValue(s.charAt(i + 1)) << 4 | Rfc3986.hexValue(s.charAt(i + 2)));
         i += 2;
       } else {
         out[n++] = (byte) (c == '+' ? ' ' : c);

@@ -1,5 +1,8 @@
 package dev.gatehouse.eks.token;
 
+import dev.gatehouse.aws.sigv4.Rfc3986;
+import dev.gatehouse.kube.authn.tokens.serviceaccount.GoText;
+
 /**
  * The parts of a token's URL that the checks need, split the way Go's {@code net/url.Parse} splits them (so a
  * URL aws-iam-authenticator refuses to parse is refused here with the same cause), without building a URI.
@@ -115,20 +118,20 @@ record PresignedUrl(String scheme, String host, String rawPath, String rawQuery)
       port = colon < 0 ? "" : host.substring(colon);
     }
     if (!validOptionalPort(port)) {
-      return "invalid port " + GoQuote.quote(port) + " after host";
+      return "invalid port " + GoText.quote(port) + " after host";
     }
     for (int i = 0; i < host.length(); i++) {
       char c = host.charAt(i);
       if (c == '%') {
         // Go accepts escapes in a host only for non-ASCII bytes and %25.
         String escape = host.substring(i, Math.min(i + 3, host.length()));
-        if (escape.length() < 3 || hex(escape.charAt(1)) < 0 || hex(escape.charAt(2)) < 0
-            || (hex(escape.charAt(1)) < 8 && !escape.equals("%25"))) {
-          return "invalid URL escape " + GoQuote.quote(escape);
+        if (escape.length() < 3 || Rfc3986.hexValue(escape.charAt(1)) < 0 || Rfc3986.hexValue(escape.charAt(2)) < 0
+            || (Rfc3986.hexValue(escape.charAt(1)) < 8 && !escape.equals("%25"))) {
+          return "invalid URL escape " + GoText.quote(escape);
         }
         i += 2;
       } else if (c < 0x80 && !allowedInHost(c)) {
-        return "invalid character " + GoQuote.quote(String.valueOf(c)) + " in host name";
+        return "invalid character " + GoText.quote(String.valueOf(c)) + " in host name";
       }
     }
     return null;
@@ -169,25 +172,12 @@ record PresignedUrl(String scheme, String host, String rawPath, String rawQuery)
   static String escapeProblem(String s) {
     int i = s.indexOf('%');
     while (i >= 0) {
-      if (i + 2 >= s.length() || hex(s.charAt(i + 1)) < 0 || hex(s.charAt(i + 2)) < 0) {
-        return "invalid URL escape " + GoQuote.quote(s.substring(i, Math.min(i + 3, s.length())));
+      if (i + 2 >= s.length() || Rfc3986.hexValue(s.charAt(i + 1)) < 0 || Rfc3986.hexValue(s.charAt(i + 2)) < 0) {
+        return "invalid URL escape " + GoText.quote(s.substring(i, Math.min(i + 3, s.length())));
       }
       i = s.indexOf('%', i + 3);
     }
     return null;
-  }
-
-  static int hex(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
   }
 
   private static String lowerAscii(String s) {
@@ -204,6 +194,6 @@ record PresignedUrl(String scheme, String host, String rawPath, String rawQuery)
   private static Unparseable unparseable(String url, String cause) {
     int question = url.indexOf('?');
     String shown = question < 0 ? url : url.substring(0, question) + "?…";
-    return new Unparseable("parse " + GoQuote.quote(shown) + ": " + cause);
+    return new Unparseable("parse " + GoText.quote(shown) + ": " + cause);
   }
 }

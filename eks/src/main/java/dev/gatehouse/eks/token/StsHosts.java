@@ -1,5 +1,6 @@
 package dev.gatehouse.eks.token;
 
+import dev.gatehouse.kube.authn.tokens.serviceaccount.GoText;
 import java.net.URI;
 import java.util.Collection;
 import java.util.HashSet;
@@ -84,7 +85,7 @@ public final class StsHosts {
    */
   public static StsHosts of(String partition, Collection<String> regions, Collection<String> ownEndpoints) {
     if (!DOMAINS.containsKey(partition)) {
-      throw new IllegalArgumentException("eks token: unknown partition " + GoQuote.quote(partition));
+      throw new IllegalArgumentException("eks token: unknown partition " + GoText.quote(partition));
     }
     for (String region : regions) {
       if (!validRegion(region)) {
@@ -104,7 +105,7 @@ public final class StsHosts {
       return new OwnEndpoint();
     }
     if (!scheme.equals("https")) {
-      return new Refused("unexpected scheme " + GoQuote.quote(scheme) + " in pre-signed URL");
+      return new Refused("unexpected scheme " + GoText.quote(scheme) + " in pre-signed URL");
     }
     if (host.equals(GLOBAL_HOST)) {
       return partition.equals("aws") ? new AwsEndpoint(GLOBAL_SIGNING_REGION)
@@ -130,7 +131,7 @@ public final class StsHosts {
         return new Refused("partition {" + partition + "} does not support hostname " + host);
       }
     }
-    return new Refused("unexpected hostname " + GoQuote.quote(host) + " in pre-signed URL");
+    return new Refused("unexpected hostname " + GoText.quote(host) + " in pre-signed URL");
   }
 
   private static List<String> regionalHosts(String partition, String region) {
@@ -166,7 +167,7 @@ public final class StsHosts {
     try {
       uri = new URI(url);
     } catch (java.net.URISyntaxException e) {
-      throw new IllegalArgumentException("eks token: invalid endpoint URL " + GoQuote.quote(url) + ": "
+      throw new IllegalArgumentException("eks token: invalid endpoint URL " + GoText.quote(url) + ": "
           + e.getMessage(), e);
     }
     String scheme = Objects.requireNonNullElse(uri.getScheme(), "");
@@ -174,7 +175,7 @@ public final class StsHosts {
         || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null
         || !(uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))) {
       throw new IllegalArgumentException("eks token: an endpoint must be http(s)://host[:port][/], got "
-          + GoQuote.quote(url));
+          + GoText.quote(url));
     }
     return scheme + "://" + uri.getRawAuthority();
   }
