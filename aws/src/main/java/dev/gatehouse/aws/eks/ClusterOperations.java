@@ -131,15 +131,18 @@ final class ClusterOperations {
     return out;
   }
 
-  /** Releases the logical cluster, then removes the record and its access entries; answers it as DELETING. */
+  /**
+   * Removes the record and its access entries, then releases the logical cluster (in that order, so a commit
+   * that loses a conflict and is re-run has released nothing); answers the cluster as DELETING.
+   */
   private ObjectNode delete(EksContext ctx) {
     EksCluster cluster = eks.cluster(ctx, ctx.request().label("name"));
     Batch batch = eks.batch().delete(AwsKeys.eksCluster(cluster.name()));
     for (AccessEntry entry : eks.entries(cluster.name())) {
       batch.delete(AwsKeys.accessEntry(cluster.name(), entry.principalArn()));
     }
-    eks.host().release(cluster.name());
     eks.commit(batch);
+    eks.host().release(cluster.name());
     return wrap(cluster, "DELETING");
   }
 
