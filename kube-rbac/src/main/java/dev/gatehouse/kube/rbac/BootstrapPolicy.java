@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The default Roles, ClusterRoles and bindings kube-apiserver 1.32 creates and reconciles at start-up: upstream's
- * golden files bundled under {@code bootstrap/}, with the changes of {@code bootstrap/differences.yaml} (explained
- * in {@code bootstrap/DIFFERENCES.md}) applied. Objects are {@code rbac.authorization.k8s.io/v1} JSON, annotated
+ * The default Roles, ClusterRoles and bindings kube-apiserver v1.32.4 creates and reconciles at start-up with default
+ * feature gates: its golden files bundled under {@code bootstrap/} (origin in {@code bootstrap/NOTICE.md}), with the
+ * deliberate changes of {@code bootstrap/differences.yaml} (explained in {@code bootstrap/DIFFERENCES.md}; currently
+ * none) applied. Objects are {@code rbac.authorization.k8s.io/v1} JSON, annotated
  * {@code rbac.authorization.kubernetes.io/autoupdate: "true"}; callers get fresh copies they may change.
  */
 public final class BootstrapPolicy {

@@ -24,11 +24,13 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bootstrap policy equals upstream's golden files except for the recorded differences, names exactly the
- * objects 1.32 creates, is self-consistent, and decides as a 1.32 cluster's default policy does.
+ * The bootstrap policy equals kube-apiserver v1.32.4's golden files (the oracle under {@code golden-1.32.4/}) except
+ * for the recorded deliberate differences, names exactly the objects v1.32.4 creates, is self-consistent, and decides
+ * as a v1.32.4 cluster's default policy does.
  */
 class BootstrapPolicyGoldenTest {
     private static final BootstrapPolicy POLICY = BootstrapPolicy.load();
+    private static final String ORACLE_DIR = "golden-1.32.4/";
 
     private static String key(JsonNode o) {
         JsonNode meta = o.get("metadata");
@@ -44,27 +46,60 @@ class BootstrapPolicyGoldenTest {
         return out;
     }
 
+    /** The v1.32.4 oracle under {@code golden-1.32.4/}, minus the null creationTimestamp upstream prints. */
+    private static List<JsonNode> oracle(String file) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode item : Fixtures.file(ORACLE_DIR + file).path("items")) {
+            ObjectNode copy = item.deepCopy();
+            JsonNode stamp = copy.at("/metadata/creationTimestamp");
+            if (stamp.isNull()) {
+                ((ObjectNode) copy.get("metadata")).remove("creationTimestamp");
+            }
+            out.add(copy);
+        }
+        return out;
+    }
+
     @Test
-    void equalsTheGoldenFilesExceptTheRecordedDifferences() {
+    void equalsTheV1324GoldenFilesExceptTheRecordedDifferences() {
         for (String file : BootstrapPolicy.FILES) {
-            Map<String, JsonNode> expected = byKey(BootstrapPolicy.goldenFile(file));
+            Map<String, JsonNode> expected = byKey(oracle(file));
+            assertThat(expected).as("oracle %s", file).isNotEmpty();
             for (BootstrapPolicy.Difference d : POLICY.differences()) {
                 if (!d.file().equals(file)) {
                     continue;
                 }
                 String k = d.kind() + " " + d.name();
                 if (d.change().equals("remove")) {
-                    assertThat(expected.remove(k)).as("%s: removed %s must be in the golden file", file, k).isNotNull();
+                    assertThat(expected.remove(k)).as("%s: removed %s must be in v1.32.4", file, k).isNotNull();
                 } else {
                     assertThat(expected.put(k, d.object())).as("%s: added %s must be new", file, k).isNull();
                 }
             }
-            assertThat(byKey(POLICY.file(file))).as(file).isEqualTo(expected);
+            Map<String, JsonNode> actual = byKey(POLICY.file(file));
+            assertThat(actual.keySet()).as("objects of %s", file).containsExactlyInAnyOrderElementsOf(expected.keySet());
+            // Object by object, so that a failure names the object; JSON equality keeps rule and subject order.
+            expected.forEach((k, o) -> assertThat(actual.get(k)).as("%s: %s", file, k).isEqualTo(o));
         }
     }
 
     @Test
-    void namesExactlyWhat132Creates() {
+    void keepsUpstreamsObjectOrder() {
+        for (String file : BootstrapPolicy.FILES) {
+            List<String> expected = new ArrayList<>();
+            oracle(file).forEach(o -> expected.add(key(o)));
+            Set<String> changed = new HashSet<>();
+            POLICY.differences().forEach(d -> changed.add(d.kind() + " " + d.name()));
+            expected.removeAll(changed);
+            List<String> actual = new ArrayList<>();
+            POLICY.file(file).forEach(o -> actual.add(key(o)));
+            actual.removeAll(changed);
+            assertThat(actual).as(file).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void namesExactlyWhatV1324Creates() {
         JsonNode expected = Fixtures.file("bootstrap-1.32.yaml").get("files");
         for (String file : BootstrapPolicy.FILES) {
             List<String> names = new ArrayList<>();
@@ -78,27 +113,50 @@ class BootstrapPolicyGoldenTest {
 
     @Test
     void everyDifferenceIsExplainedInDifferencesMd() throws IOException {
-        String md;
-        try (InputStream in = BootstrapPolicy.class.getResourceAsStream(BootstrapPolicy.RESOURCE_DIR + "DIFFERENCES.md")) {
-            assertThat(in).as("DIFFERENCES.md is bundled").isNotNull();
-            md = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String md = resourceText(BootstrapPolicy.RESOURCE_DIR + "DIFFERENCES.md");
         assertThat(BootstrapPolicy.class.getResource(BootstrapPolicy.RESOURCE_DIR + "NOTICE.md")).isNotNull();
+        assertThat(Fixtures.class.getResource("/dev/gatehouse/kube/rbac/" + ORACLE_DIR + "NOTICE.md")).isNotNull();
         Set<String> recorded = new TreeSet<>();
         POLICY.differences().forEach(d -> {
-            recorded.add(d.name());
+            recorded.add(d.file() + " " + d.change() + " " + d.kind() + " " + d.name());
             assertThat(d.why()).as("why for %s", d.name()).isNotBlank();
         });
-        // The names in the Added and Removed tables of DIFFERENCES.md.
-        Set<String> documented = new TreeSet<>();
-        String tables = md.substring(md.indexOf("## Added"), md.indexOf("## Kept"));
-        Matcher m = Pattern.compile("`(system:[^`]+)`").matcher(tables);
-        Set<String> subjectsAndGroups = Set.of("system:monitoring", "system:serviceaccounts");
+        assertThat(documentedDifferences(md)).isEqualTo(recorded);
+    }
+
+    /**
+     * The rows of the table under "## Deliberate differences": {@code | `file` | change | Kind `name` | why |},
+     * as "file change Kind name".
+     */
+    static Set<String> documentedDifferences(String md) {
+        int start = md.indexOf("## Deliberate differences");
+        assertThat(start).as("DIFFERENCES.md has a Deliberate differences section").isNotNegative();
+        int end = md.indexOf("\n## ", start + 1);
+        String section = end < 0 ? md.substring(start) : md.substring(start, end);
+        Pattern row = Pattern.compile("^\\| `([^`]+)` \\| (add|remove) \\| (\\w+) `([^`]+)` \\|", Pattern.MULTILINE);
+        Set<String> out = new TreeSet<>();
+        Matcher m = row.matcher(section);
         while (m.find()) {
-            documented.add(m.group(1));
+            out.add(m.group(1) + " " + m.group(2) + " " + m.group(3) + " " + m.group(4));
         }
-        documented.removeIf(n -> subjectsAndGroups.contains(n) && !recorded.contains(n));
-        assertThat(documented).isEqualTo(recorded);
+        long tableRows = section.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| file") && !l.startsWith("| ---")).count();
+        assertThat(out).as("every table row is of the form | `file` | add/remove | Kind `name` | why |").hasSize((int) tableRows);
+        return out;
+    }
+
+    @Test
+    void readsTheDocumentedDifferencesTable() {
+        String md = "## Deliberate differences\n\n| file | change | object | why |\n| --- | --- | --- | --- |\n"
+                + "| `controller-roles.yaml` | remove | ClusterRole `system:controller:x` | because |\n\n## History\n"
+                + "| `cluster-roles.yaml` | add | ClusterRole `not-counted` | later section |\n";
+        assertThat(documentedDifferences(md)).containsExactly("controller-roles.yaml remove ClusterRole system:controller:x");
+    }
+
+    private static String resourceText(String resource) throws IOException {
+        try (InputStream in = BootstrapPolicy.class.getResourceAsStream(resource)) {
+            assertThat(in).as("%s is bundled", resource).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
