@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An HTTPS client of the Kubernetes API that authenticates as the bootstrap administrator (the client certificate
- * under {@code DATA_DIR/pki}) and keeps a pool of HTTP/1.1 keep-alive connections, one request in flight per
+ * under {@code DATA_DIR/pki}) or with a bearer token ({@link ClientIdentity}), optionally under a path prefix
+ * such as {@code /clusters/bench} (one logical cluster of the server), and keeps a pool of HTTP/1.1 keep-alive connections, one request in flight per
  * connection (no pipelining) — the way many independent API clients load a kube-apiserver.
  *
  * <p>Why Vert.x and HTTP/1.1: the JDK HttpClient funnels everything through one selector thread and either one
@@ -38,34 +39,62 @@ final class ApiClient implements AutoCloseable {
   private final HttpClientAgent http;
   private final String host;
   private final int port;
+  private final Extras extras;
 
-  private ApiClient(Vertx vertx, boolean ownsVertx, int eventLoops, HttpClientAgent http, String host, int port) {
+  /**
+   * What sets a client apart from the default administrator client at the root cluster.
+   *
+   * @param identity   client certificate or bearer token
+   * @param pathPrefix prepended to every request path ("" or e.g. {@code /clusters/bench})
+   * @param userAgent  the User-Agent header, or null for Vert.x's own (lets audit lines be told apart)
+   */
+  record Extras(ClientIdentity identity, String pathPrefix, String userAgent) {
+    static final Extras DEFAULT = new Extras(new ClientIdentity.AdminCertificate(), "", null);
+  }
+
+  private ApiClient(Vertx vertx, boolean ownsVertx, int eventLoops, HttpClientAgent http, String host, int port,
+                    Extras extras) {
     this.vertx = vertx;
     this.ownsVertx = ownsVertx;
     this.eventLoops = eventLoops;
     this.http = http;
     this.host = host;
     this.port = port;
+    this.extras = extras;
   }
 
   /** A client with its own Vert.x instance of {@code eventLoops} threads and a pool of {@code connections}. */
   static ApiClient connect(URI url, Path dataDir, int connections, int eventLoops) {
+    return connect(url, dataDir, connections, eventLoops, Extras.DEFAULT);
+  }
+
+  /** Like {@link #connect(URI, Path, int, int)}, with another identity, path prefix or User-Agent. */
+  static ApiClient connect(URI url, Path dataDir, int connections, int eventLoops, Extras extras) {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
-    return new ApiClient(vertx, true, eventLoops, httpClient(vertx, dataDir, connections, eventLoops), url.getHost(),
-        url.getPort());
+    return new ApiClient(vertx, true, eventLoops, httpClient(vertx, dataDir, connections, eventLoops,
+        extras.identity()), url.getHost(), url.getPort(), extras);
   }
 
   /** A second pool on an existing Vert.x instance (the watchers' connections, apart from the writers'). */
   ApiClient sharing(URI url, Path dataDir, int connections) {
-    return new ApiClient(vertx, false, eventLoops, httpClient(vertx, dataDir, connections, eventLoops),
-        url.getHost(), url.getPort());
+    return new ApiClient(vertx, false, eventLoops, httpClient(vertx, dataDir, connections, eventLoops,
+        extras.identity()), url.getHost(), url.getPort(), extras);
   }
 
-  private static HttpClientAgent httpClient(Vertx vertx, Path dataDir, int connections, int eventLoops) {
+  /** A second pool on this client's Vert.x instance with another identity, path prefix or User-Agent. */
+  ApiClient sharing(URI url, Path dataDir, int connections, Extras other) {
+    return new ApiClient(vertx, false, eventLoops, httpClient(vertx, dataDir, connections, eventLoops,
+        other.identity()), url.getHost(), url.getPort(), other);
+  }
+
+  ClientIdentity identity() {
+    return extras.identity();
+  }
+
+  private static HttpClientAgent httpClient(Vertx vertx, Path dataDir, int connections, int eventLoops,
+                                            ClientIdentity identity) {
     Path pki = dataDir.resolve("pki");
     requireFile(pki.resolve("ca.crt"));
-    requireFile(pki.resolve("admin.crt"));
-    requireFile(pki.resolve("admin.key"));
     HttpClientOptions options = new HttpClientOptions()
         .setSsl(true)
         .setUseAlpn(false)
@@ -74,10 +103,15 @@ final class ApiClient implements AutoCloseable {
         .setPipelining(false)
         .setDecompressionSupported(false)
         .setConnectTimeout(30_000)
-        .setTrustOptions(new PemTrustOptions().addCertPath(pki.resolve("ca.crt").toString()))
-        .setKeyCertOptions(new PemKeyCertOptions()
-            .setCertPath(pki.resolve("admin.crt").toString())
-            .setKeyPath(pki.resolve("admin.key").toString()));
+        .setTrustOptions(new PemTrustOptions().addCertPath(pki.resolve("ca.crt").toString()));
+    // With a bearer token no client certificate is offered at all, so only the token can authenticate.
+    if (identity instanceof ClientIdentity.AdminCertificate) {
+      requireFile(pki.resolve("admin.crt"));
+      requireFile(pki.resolve("admin.key"));
+      options.setKeyCertOptions(new PemKeyCertOptions()
+          .setCertPath(pki.resolve("admin.crt").toString())
+          .setKeyPath(pki.resolve("admin.key").toString()));
+    }
     // Spread the pool's connections over every event loop, whichever thread asks for a connection.
     PoolOptions pool = new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1)
         .setEventLoopSize(eventLoops);
@@ -92,12 +126,18 @@ final class ApiClient implements AutoCloseable {
 
   /** Sends a request and collects the whole response body. */
   Future<Response> send(HttpMethod method, String path, byte[] body) {
-    RequestOptions request = new RequestOptions().setMethod(method).setHost(host).setPort(port).setURI(path)
-        .setIdleTimeout(TIMEOUT.toMillis());
+    return send(method, path, body, "application/json");
+  }
+
+  /** Like {@link #send(HttpMethod, String, byte[])} with another Accept header (e.g. kubectl's Table request). */
+  Future<Response> send(HttpMethod method, String path, byte[] body, String accept) {
+    RequestOptions request = new RequestOptions().setMethod(method).setHost(host).setPort(port)
+        .setURI(extras.pathPrefix() + path).setIdleTimeout(TIMEOUT.toMillis());
     if (body != null) {
       request.putHeader("Content-Type", "application/json");
     }
-    request.putHeader("Accept", "application/json");
+    request.putHeader("Accept", accept);
+    addExtraHeaders(request);
     return http.request(request)
         .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)))
         .compose(resp -> resp.body().map(b -> new Response(resp.statusCode(), b)));
@@ -106,8 +146,18 @@ final class ApiClient implements AutoCloseable {
   /** Starts a streaming GET (a watch): the future completes with the response once its headers are in. */
   Future<HttpClientResponse> stream(String path) {
     RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(host).setPort(port)
-        .setURI(path).putHeader("Accept", "application/json");
+        .setURI(extras.pathPrefix() + path).putHeader("Accept", "application/json");
+    addExtraHeaders(request);
     return http.request(request).compose(req -> req.send());
+  }
+
+  private void addExtraHeaders(RequestOptions request) {
+    if (extras.identity() instanceof ClientIdentity.BearerToken token) {
+      request.putHeader("Authorization", "Bearer " + token.token());
+    }
+    if (extras.userAgent() != null) {
+      request.putHeader("User-Agent", extras.userAgent());
+    }
   }
 
   /** Blocking call for preparation steps (never inside a measured loop). */

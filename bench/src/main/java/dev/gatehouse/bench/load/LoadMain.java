@@ -31,7 +31,11 @@ public final class LoadMain {
     List<ScenarioResult> results = new ArrayList<>();
     String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
     try (ApiClient client = ApiClient.connect(options.url(), options.dataDir(), options.concurrency(),
-        options.clientThreads())) {
+        options.clientThreads(), extras(options))) {
+      if (options.bearerTokenFile() != null || !options.pathPrefix().isEmpty()) {
+        System.out.println("authenticated (" + client.identity().label() + ") at '" + options.pathPrefix() + "/' as "
+            + WhoAmI.describe(client));
+      }
       prewarm(client, options, runId);
       for (int round = 1; round <= options.repeat(); round++) {
         for (String scenario : options.scenarios()) {
@@ -44,10 +48,42 @@ public final class LoadMain {
               result.note()));
         }
       }
+    } catch (ErrorBudgetExceeded e) {
+      System.out.println("FAILED: " + e.getMessage());
+      System.exit(1);
     }
     System.out.println();
     SummaryTable.print(System.out, results);
     System.exit(0);
+  }
+
+  /** The client's identity, path prefix and User-Agent as the options ask. */
+  private static ApiClient.Extras extras(LoadOptions o) {
+    ClientIdentity identity = o.bearerTokenFile() == null ? new ClientIdentity.AdminCertificate()
+        : ClientIdentity.bearerTokenFile(o.bearerTokenFile());
+    return new ApiClient.Extras(identity, o.pathPrefix(), o.userAgent());
+  }
+
+  /** --max-errors was exceeded: the run stops at once with status 1. */
+  private static final class ErrorBudgetExceeded extends RuntimeException {
+    ErrorBudgetExceeded(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * With --max-errors, fails on more errors than allowed in the window, and with --max-errors 0 also on any
+   * failed request outside it (warm-up), so that a credential that stops working cannot go unnoticed.
+   */
+  private static void checkErrors(LoadOptions o, String scenario, ClosedLoop.Outcome outcome) {
+    if (o.maxErrors() < 0) {
+      return;
+    }
+    boolean anyFailed = o.maxErrors() == 0 && !outcome.errorSamples().isEmpty();
+    if (outcome.errors() > o.maxErrors() || anyFailed) {
+      throw new ErrorBudgetExceeded(scenario + ": " + outcome.errors() + " errors in the window (at most "
+          + o.maxErrors() + " allowed), e.g. " + outcome.errorSamples());
+    }
   }
 
   /** Runs each chosen request scenario for a share of --prewarm, discarding the figures. */
@@ -58,8 +94,9 @@ public final class LoadMain {
     }
     java.time.Duration share = o.prewarm().dividedBy(requestScenarios.size());
     for (String scenario : requestScenarios) {
-      ClosedLoop.run(prepare(scenario, client, o, runId + "w").call(), o.concurrency(), java.time.Duration.ZERO,
-          share, new CpuMeter(0));
+      ClosedLoop.Outcome outcome = ClosedLoop.run(prepare(scenario, client, o, runId + "w").call(), o.concurrency(),
+          java.time.Duration.ZERO, share, new CpuMeter(0));
+      checkErrors(o, scenario + " (prewarm)", outcome);
     }
     System.out.println("prewarmed " + requestScenarios + " for " + o.prewarm());
   }
@@ -71,6 +108,7 @@ public final class LoadMain {
       case "list500" -> RequestScenarios.list500(client, o.valueBytes(), o.concurrency());
       case "create" -> RequestScenarios.create(client, o.valueBytes(), runId);
       case "ssar" -> RequestScenarios.selfSubjectAccessReview(client);
+      case "get-pods" -> PodListScenario.prepare(client);
       default -> throw new IllegalArgumentException("unknown scenario " + scenario);
     };
   }
@@ -85,10 +123,15 @@ public final class LoadMain {
     }
     RequestScenarios.Prepared prepared = prepare(scenario, client, o, runId);
     ClosedLoop.Outcome outcome = ClosedLoop.run(prepared.call(), o.concurrency(), o.warmup(), o.duration(), cpu);
+    checkErrors(o, scenario, outcome);
     String note = prepared.description() + "; " + o.concurrency() + " connections; load avg before " + load
         + (outcome.errorSamples().isEmpty() ? "" : "; errors e.g. " + outcome.errorSamples());
-    return new ScenarioResult(scenario, round, outcome.completed(), outcome.seconds(), outcome.perSecond(),
-        outcome.latency(), outcome.errors(), outcome.serverCores(), outcome.clientCores(), note);
+    ScenarioResult result = new ScenarioResult(scenario, round, outcome.completed(), outcome.seconds(),
+        outcome.perSecond(), outcome.latency(), outcome.errors(), outcome.serverCores(), outcome.clientCores(), note);
+    if (o.resultsFile() != null) {
+      ResultsFile.append(o.resultsFile(), client.identity().label(), o.concurrency(), result, load);
+    }
+    return result;
   }
 
   private static String environment(LoadOptions o) {

@@ -7,15 +7,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The load generator's command line. */
+/**
+ * The load generator's command line.
+ *
+ * @param bearerTokenFile authenticate with this token (bare, or aws eks get-token's ExecCredential JSON) instead of
+ *                        the admin client certificate; null for the certificate
+ * @param pathPrefix      prepended to every request path, e.g. {@code /clusters/bench}; "" for the root cluster
+ * @param userAgent       User-Agent of every request, null for the HTTP client's own
+ * @param resultsFile     append one tab-separated line per measured window here; null for none
+ * @param maxErrors       exit with status 1 when a window counts more errors than this; -1 for no limit
+ */
 public record LoadOptions(URI url, Path dataDir, List<String> scenarios, Duration duration, Duration warmup, Duration prewarm,
                    int concurrency, int clientThreads, int valueBytes, int watchers, double watchRate, int repeat,
-                   long serverPid) {
+                   long serverPid, Path bearerTokenFile, String pathPrefix, String userAgent, Path resultsFile,
+                   long maxErrors) {
   static final List<String> ALL = List.of("healthz", "get", "list500", "ssar", "watch-fanout", "create");
+  /** Scenarios that exist but are not part of "all" (which keeps meaning what it always meant). */
+  static final List<String> EXTRA = List.of("get-pods");
 
   static final String USAGE = """
       usage: LoadMain --url https://127.0.0.1:PORT --data-dir DIR [options]
-        --scenario S        healthz|get|list500|ssar|create|watch-fanout|all, comma-separated (default all)
+        --scenario S        healthz|get|list500|ssar|create|watch-fanout|all, comma-separated (default all);
+                            also get-pods (kubectl get pods: LIST of 10 pods as Table), not part of all
         --duration D        measuring window per scenario, e.g. 20s, 500ms, 1m (default 20s)
         --warmup D          warm-up before each window (default 10s)
         --prewarm D         once at the start, the chosen request scenarios in turn, unmeasured, so that
@@ -27,6 +40,12 @@ public record LoadOptions(URI url, Path dataDir, List<String> scenarios, Duratio
         --watch-rate R      writes per second during watch-fanout (default 20)
         --repeat N          run the whole scenario list N times (default 1)
         --server-pid PID    report the server's CPU use (cores busy) during each window
+        --bearer-token-file F  authenticate with this bearer token instead of the admin certificate (no client
+                            certificate is sent); F holds the token or aws eks get-token's JSON output
+        --path-prefix P     prepend P to every request path, e.g. /clusters/bench (one cluster of the server)
+        --user-agent S      User-Agent header of every request (tells runs apart in the audit log)
+        --results-file F    append one tab-separated line per measured window to F
+        --max-errors N      exit with status 1 if a measured window has more than N errors (default: no limit)
       """;
 
   static LoadOptions parse(String[] args) {
@@ -43,6 +62,11 @@ public record LoadOptions(URI url, Path dataDir, List<String> scenarios, Duratio
     double watchRate = 20;
     int repeat = 1;
     long serverPid = 0;
+    Path bearerTokenFile = null;
+    String pathPrefix = "";
+    String userAgent = null;
+    Path resultsFile = null;
+    long maxErrors = -1;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (flag.equals("--help") || flag.equals("-h")) {
@@ -66,6 +90,11 @@ public record LoadOptions(URI url, Path dataDir, List<String> scenarios, Duratio
         case "--watch-rate" -> watchRate = Double.parseDouble(value);
         case "--repeat" -> repeat = positive(flag, value);
         case "--server-pid" -> serverPid = Long.parseLong(value);
+        case "--bearer-token-file" -> bearerTokenFile = Path.of(value);
+        case "--path-prefix" -> pathPrefix = pathPrefix(value);
+        case "--user-agent" -> userAgent = value;
+        case "--results-file" -> resultsFile = Path.of(value);
+        case "--max-errors" -> maxErrors = Long.parseLong(value);
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
     }
@@ -76,7 +105,16 @@ public record LoadOptions(URI url, Path dataDir, List<String> scenarios, Duratio
       throw new IllegalArgumentException("--url must be https://HOST:PORT");
     }
     return new LoadOptions(url, dataDir, scenarios, duration, warmup, prewarm, concurrency, clientThreads, valueBytes,
-        watchers, watchRate, repeat, serverPid);
+        watchers, watchRate, repeat, serverPid, bearerTokenFile, pathPrefix, userAgent, resultsFile, maxErrors);
+  }
+
+  /** "/clusters/bench" as given; "/clusters/bench/" loses its slash; "" and "/" mean the root cluster. */
+  private static String pathPrefix(String value) {
+    String p = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    if (!p.isEmpty() && !p.startsWith("/")) {
+      throw new IllegalArgumentException("--path-prefix must start with / (e.g. /clusters/bench)");
+    }
+    return p;
   }
 
   private static List<String> scenarios(String value) {
@@ -85,10 +123,10 @@ public record LoadOptions(URI url, Path dataDir, List<String> scenarios, Duratio
       String name = s.trim().toLowerCase(Locale.ROOT);
       if (name.equals("all")) {
         chosen.addAll(ALL);
-      } else if (ALL.contains(name)) {
+      } else if (ALL.contains(name) || EXTRA.contains(name)) {
         chosen.add(name);
       } else {
-        throw new IllegalArgumentException("unknown scenario " + s + " (one of " + ALL + " or all)");
+        throw new IllegalArgumentException("unknown scenario " + s + " (one of " + ALL + ", " + EXTRA + " or all)");
       }
     }
     return List.copyOf(chosen);
