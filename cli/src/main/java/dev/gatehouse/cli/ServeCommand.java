@@ -116,6 +116,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    StartupTimes times = new StartupTimes();
     Files.createDirectories(dataDir);
     Path data = dataDir.toAbsolutePath();
     Clock clock = Clock.systemUTC();
@@ -163,13 +164,16 @@ public final class ServeCommand implements Callable<Integer> {
         return 2;
       }
     }
+    times.mark("configuration");
     Store store = SqliteStore.open(data.resolve("store"), SqliteStore.Options.defaults());
+    times.mark("store");
     // The AWS endpoint starts first: the Kubernetes side authenticates k8s-aws-v1 tokens against its state.
     DeferredClusterHost clusterHost = EksIntegration.newClusterHost();
     AwsAuditLog awsAudit = AwsAuditLog.open(awsAuditLogPath == null ? data.resolve("aws-audit.log") : awsAuditLogPath);
     AwsEndpoint aws = AwsEndpoint.start(new AwsEndpoint.Options(host, awsPort, store, clock, awsAccountId,
         awsTls ? new VertxAwsServer.Tls(pki.serving().certificatePem(), pki.serving().keyPem()) : null,
         workerThreads, awsRegion, oidcTrust(data, awsOidcCaFile), awsExtraAccounts, awsAudit, clusterHost));
+    times.mark("aws");
     EksIntegration eks = EksIntegration.create(clusterHost, store, aws.state(), aws.credentials(), aws.url(), awsRegion,
         clock);
     externalTokens.add(0, eks.tokenAuthenticator());
@@ -178,6 +182,7 @@ public final class ServeCommand implements Callable<Integer> {
         externalTokens, eks.kubeExtensions()));
     String url = "https://" + hostForUrl(host) + ":" + server.port();
     eks.attach(server, url, Pem.encode(pki.ca().certificate()));
+    times.mark("kubernetes");
     Path kubeconfig = Kubeconfigs.writeAdmin(data, pki, url, server.clusters());
     // clusters created later (aws eks create-cluster) get their admin context too
     server.clusters().onEachCluster(created -> Kubeconfigs.rewriteAdmin(data, pki, url, server.clusters()));
@@ -185,6 +190,8 @@ public final class ServeCommand implements Callable<Integer> {
         : CredentialFiles.write(data, aws.admin().get(), aws.extraAdmins(), aws.url(), awsRegion);
     Path caFile = data.resolve("pki").resolve("ca.crt");
     new Endpoints(url, aws.url(), awsTls ? caFile.toString() : null, awsRegion).write(data);
+    times.mark("files");
+    times.log();
     System.out.println("Gatehouse is serving.");
     System.out.println("  Kubernetes API: " + url);
     server.clusters().all().stream().filter(c -> !c.name().isEmpty())
