@@ -39,29 +39,7 @@ INTERLEAVED_DURATION=${INTERLEAVED_DURATION:-15s}
 CLUSTER=bench
 
 command -v aws >/dev/null || { echo "the aws CLI is needed" >&2; exit 1; }
-if [[ ! -f "$SERVE_JAR" || ! -f "$BENCH_JAR" ]]; then
-  echo "building $SERVE_JAR and $BENCH_JAR ..." >&2
-  ./mvnw -q -B -o install -DskipTests -pl cli,bench -am || ./mvnw -q -B install -DskipTests -pl cli,bench -am
-fi
-
-DATA=$(mktemp -d -t gatehouse-eks-load-XXXXXX)
-SERVER_PID=""
-stop_server() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 100); do
-      kill -0 "$SERVER_PID" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-  fi
-  if [[ "${KEEP_DATA:-0}" == "1" ]]; then
-    echo "data directory kept: $DATA" >&2
-  else
-    rm -rf "$DATA"
-  fi
-}
-trap stop_server EXIT
+source bench/serve-lifecycle.sh gatehouse-eks-load
 
 # shellcheck disable=SC2086
 java ${SERVER_JAVA_OPTS:-} -jar "$SERVE_JAR" serve --data-dir "$DATA/server" --kube-port 0 --aws-port 0 \
