@@ -4,6 +4,7 @@ import dev.gatehouse.aws.bootstrap.CredentialFiles;
 import dev.gatehouse.aws.server.AwsAuditLog;
 import dev.gatehouse.aws.server.AwsEndpoint;
 import dev.gatehouse.eks.EksIntegration;
+import dev.gatehouse.store.etcd.EtcdStore;
 import dev.gatehouse.eks.host.DeferredClusterHost;
 import dev.gatehouse.kube.pki.Pem;
 import dev.gatehouse.aws.server.VertxAwsServer;
@@ -110,6 +111,11 @@ public final class ServeCommand implements Callable<Integer> {
       + " (CloudTrail-like, with the reason of refused credentials) (default: <data-dir>/aws-audit.log).")
   Path awsAuditLogPath;
 
+  @Option(names = "--store", paramLabel = "URL", description = "Where state lives: 'embedded' (SQLite in"
+      + " <data-dir>/store, the default) or etcd://HOST:PORT[,HOST:PORT...][/PREFIX][?cacert=F&cert=F&key=F]"
+      + " (etcds:// for TLS) for replicas sharing one etcd.", defaultValue = "embedded")
+  String storeUrl;
+
   @Option(names = "--worker-threads", description = "Threads serving API requests (default: ${DEFAULT-VALUE}).",
       defaultValue = "64")
   int workerThreads;
@@ -165,7 +171,14 @@ public final class ServeCommand implements Callable<Integer> {
       }
     }
     times.mark("configuration");
-    Store store = SqliteStore.open(data.resolve("store"), SqliteStore.Options.defaults());
+    Store store;
+    try {
+      store = storeUrl.equals("embedded") ? SqliteStore.open(data.resolve("store"), SqliteStore.Options.defaults())
+          : EtcdStore.open(storeUrl);
+    } catch (IllegalArgumentException | dev.gatehouse.store.StoreException e) {
+      System.err.println("gatehouse: --store " + storeUrl + ": " + e.getMessage());
+      return 2;
+    }
     times.mark("store");
     // The AWS endpoint starts first: the Kubernetes side authenticates k8s-aws-v1 tokens against its state.
     DeferredClusterHost clusterHost = EksIntegration.newClusterHost();

@@ -7,6 +7,8 @@ import dev.gatehouse.store.Op;
 import dev.gatehouse.store.RangeRequest;
 import dev.gatehouse.store.Store;
 import dev.gatehouse.store.Txn;
+import dev.gatehouse.store.WatchEvent;
+import dev.gatehouse.store.WatchListener;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,14 +27,56 @@ public final class Clusters {
   private final Store store;
   private final ConcurrentHashMap<String, LogicalCluster> clusters = new ConcurrentHashMap<>();
   private final List<Consumer<LogicalCluster>> onCreate = new ArrayList<>();
+  private final java.util.concurrent.Executor followers = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "gatehouse-clusters");
+    t.setDaemon(true);
+    return t;
+  });
 
   public Clusters(Store store) {
     this.store = store;
     clusters.put("", new LogicalCluster("", ResourceCatalog.builtin()));
-    for (KeyValue kv : store.range(RangeRequest.prefix(PREFIX)).kvs()) {
+    var existing = store.range(RangeRequest.prefix(PREFIX));
+    for (KeyValue kv : existing.kvs()) {
       String name = kv.key().substring(PREFIX.length());
       clusters.put(name, new LogicalCluster(name, ResourceCatalog.builtin()));
     }
+    // clusters another replica creates or deletes (e.g. through the EKS API) appear and go here too
+    store.watch(PREFIX, existing.revision(), new WatchListener() {
+      @Override
+      public void onEvents(List<WatchEvent> events) {
+        // never block the store's delivery thread: create/delete hold this object's lock while they wait
+        // for their own write, whose event may come through here
+        for (WatchEvent event : events) {
+          String name = event.kv().key().substring(PREFIX.length());
+          boolean put = event.type() == WatchEvent.Type.PUT;
+          followers.execute(() -> {
+            if (put) {
+              adopt(name);
+            } else {
+              forget(name);
+            }
+          });
+        }
+      }
+
+      @Override
+      public void onClosed(Throwable cause) {
+        // the store is closing, or the watch fell behind: clusters made elsewhere appear after a restart
+      }
+    });
+  }
+
+  private synchronized void adopt(String name) {
+    if (!clusters.containsKey(name)) {
+      LogicalCluster cluster = new LogicalCluster(name, ResourceCatalog.builtin());
+      clusters.put(name, cluster);
+      onCreate.forEach(a -> a.accept(cluster));
+    }
+  }
+
+  private synchronized void forget(String name) {
+    clusters.remove(name);
   }
 
   /** Runs for every cluster that exists now and every one created later (bootstrapping its namespaces). */

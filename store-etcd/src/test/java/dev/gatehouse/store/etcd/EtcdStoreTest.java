@@ -88,6 +88,20 @@ class EtcdStoreTest {
   }
 
   @Test
+  void aWatchOnTheWholeKeySpaceSeesEveryWrite() throws Exception {
+    EtcdStore a = open("");
+    EtcdStore b = open("");
+    RecordingListener listener = new RecordingListener();
+    try (Watch ignored = b.watch("/", b.currentRevision(), listener)) {
+      put(a, "/registry/rbac.authorization.k8s.io/rolebindings/default/x", "1");
+      put(a, "/clusters/c/registry/core/configmaps/default/y", "2");
+      List<WatchEvent> events = listener.awaitCount(2);
+      assertThat(events).extracting(e -> e.kv().key()).containsExactly(
+          "/registry/rbac.authorization.k8s.io/rolebindings/default/x", "/clusters/c/registry/core/configmaps/default/y");
+    }
+  }
+
+  @Test
   void keyPrefixesKeepInstallationsApartWhileRevisionsAreShared() {
     EtcdStore one = open("/one");
     EtcdStore two = open("/two");

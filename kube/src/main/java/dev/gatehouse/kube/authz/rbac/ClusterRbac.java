@@ -1,5 +1,8 @@
 package dev.gatehouse.kube.authz.rbac;
 
+import dev.gatehouse.store.Store;
+import dev.gatehouse.store.WatchEvent;
+import dev.gatehouse.store.WatchListener;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.kube.cluster.Clusters;
 import dev.gatehouse.kube.cluster.LogicalCluster;
@@ -16,11 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The RBAC policy snapshot of each logical cluster, rebuilt from the stored roles and bindings after any of them
- * changes. Writes mark the snapshot stale synchronously (through {@link ObjectStorage#onWrite}), so a request
- * that follows an acknowledged RBAC write is authorized against it.
+ * changes. Writes through this process mark the snapshot stale synchronously (through
+ * {@link ObjectStorage#onWrite}), so a request that follows an acknowledged RBAC write is authorized against it;
+ * the store's watch marks it stale for writes made by other replicas sharing the store.
  */
 public final class ClusterRbac {
   public static final String GROUP = "rbac.authorization.k8s.io";
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterRbac.class);
+  private static final String RBAC_KEYS = "/registry/" + GROUP + "/";
   private final ObjectStorage storage;
   private final Clusters clusters;
   private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
@@ -37,6 +43,37 @@ public final class ClusterRbac {
         generations.merge(cluster, 1L, Long::sum);
       }
     });
+    Store store = storage.store();
+    store.watch("/", store.currentRevision(), new WatchListener() {
+      @Override
+      public void onEvents(List<WatchEvent> events) {
+        for (WatchEvent event : events) {
+          String cluster = rbacCluster(event.kv().key());
+          if (cluster != null) {
+            generations.merge(cluster, 1L, Long::sum);
+          }
+        }
+      }
+
+      @Override
+      public void onClosed(Throwable cause) {
+        if (cause != null) {
+          LOG.error("RBAC lost its store watch: other replicas' RBAC changes apply after a restart", cause);
+        }
+      }
+    });
+  }
+
+  /** The logical cluster whose RBAC object {@code key} is, or null for any other key. */
+  static String rbacCluster(String key) {
+    int at = key.indexOf(RBAC_KEYS);
+    if (at < 0) {
+      return null;
+    }
+    if (at == 0) {
+      return "";
+    }
+    return key.startsWith("/clusters/") ? key.substring("/clusters/".length(), at) : null;
   }
 
   /** The current policy of a cluster. */
