@@ -2,7 +2,6 @@ package dev.gatehouse.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.store.etcd.EtcdProcess;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -31,34 +29,24 @@ class EtcdReplicasE2eTest {
   @TempDir
   static Path temp;
 
-  private final EtcdProcess etcd = new EtcdProcess();
-  private GatehouseProcess a;
-  private GatehouseProcess b;
+  private EtcdReplicas replicas;
   private Kubectl viaA;
   private Kubectl viaB;
 
   @BeforeAll
   void start() throws Exception {
-    EtcdProcess.requireInstalled();
     Kubectl.require();
-    etcd.start();
-    String store = etcd.endpoint().replace("http://", "etcd://");
-    a = GatehouseProcess.start(temp.resolve("a"), 0, "--store", store);
-    copyTree(temp.resolve("a").resolve("pki"), temp.resolve("b").resolve("pki"));
-    b = GatehouseProcess.start(temp.resolve("b"), 0, "--store", store);
+    replicas = EtcdReplicas.start(temp, true);
     Path home = Files.createDirectories(temp.resolve("home"));
-    viaA = new Kubectl(home, a.kubeconfig(), temp);
-    viaB = new Kubectl(home, b.kubeconfig(), temp);
+    viaA = new Kubectl(home, replicas.a().kubeconfig(), temp);
+    viaB = new Kubectl(home, replicas.b().kubeconfig(), temp);
   }
 
   @AfterAll
   void stop() throws InterruptedException {
-    for (GatehouseProcess p : new GatehouseProcess[] {a, b}) {
-      if (p != null) {
-        p.close();
-      }
+    if (replicas != null) {
+      replicas.close();
     }
-    etcd.stop();
   }
 
   @Test
@@ -101,7 +89,7 @@ class EtcdReplicasE2eTest {
     while (!answer.equals("yes") && System.nanoTime() < deadline) {
       answer = canI(viaB);
     }
-    assertThat(answer).as(b.log()).isEqualTo("yes");
+    assertThat(answer).as(replicas.b().log()).isEqualTo("yes");
   }
 
   private static String canI(Kubectl kubectl) throws Exception {
@@ -113,18 +101,5 @@ class EtcdReplicasE2eTest {
     Kubectl.Result r = kubectl.run(List.of(args), null, 60);
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     return r.stdout().strip();
-  }
-
-  private static void copyTree(Path from, Path to) throws Exception {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
   }
 }

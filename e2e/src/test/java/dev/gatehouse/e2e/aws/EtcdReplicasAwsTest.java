@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.e2e.GatehouseProcess;
-import dev.gatehouse.store.etcd.EtcdProcess;
+import dev.gatehouse.e2e.EtcdReplicas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,19 +32,17 @@ class EtcdReplicasAwsTest {
   @TempDir
   static Path temp;
 
-  private final EtcdProcess etcd = new EtcdProcess();
+  private EtcdReplicas replicas;
   private GatehouseProcess a;
   private GatehouseProcess b;
   private Profiles profiles;
 
   @BeforeAll
   void start() throws Exception {
-    EtcdProcess.requireInstalled();
     AwsClients.requireAwsCli();
-    etcd.start();
-    String store = etcd.endpoint().replace("http://", "etcd://");
-    a = GatehouseProcess.start(temp.resolve("a"), 0, "--store", store);
-    b = GatehouseProcess.start(temp.resolve("b"), 0, "--store", store);
+    replicas = EtcdReplicas.start(temp, false);
+    a = replicas.a();
+    b = replicas.b();
     Map<String, String> exports = a.aws().exports();
     profiles = Profiles.copyOf(Path.of(exports.get("AWS_CONFIG_FILE")),
         Path.of(exports.get("AWS_SHARED_CREDENTIALS_FILE")), temp.resolve("aws"));
@@ -53,12 +51,9 @@ class EtcdReplicasAwsTest {
 
   @AfterAll
   void stop() throws InterruptedException {
-    for (GatehouseProcess p : new GatehouseProcess[] {a, b}) {
-      if (p != null) {
-        p.close();
-      }
+    if (replicas != null) {
+      replicas.close();
     }
-    etcd.stop();
   }
 
   @Test
