@@ -17,9 +17,10 @@ class EtcdWatchTest {
   private final ExecutorService executor = Executors.newSingleThreadExecutor();
   private final Revisions revisions = new Revisions();
   private final RecordingListener listener = new RecordingListener();
-  private boolean removed;
+  /** Set by the watch when it unregisters itself, which may happen on another thread just after onClosed. */
+  private final java.util.concurrent.CountDownLatch removed = new java.util.concurrent.CountDownLatch(1);
   private final EtcdWatch watch = new EtcdWatch(new Keys("/p"), 41, listener, executor, 10, revisions,
-      w -> removed = true);
+      w -> removed.countDown());
 
   @AfterEach
   void stop() {
@@ -34,7 +35,7 @@ class EtcdWatchTest {
     assertThat(((CompactedException) cause).compactRevision()).isEqualTo(57);
     assertThat(cause).hasMessage("required revision 41 has been compacted (compacted revision 57)");
     assertThat(revisions.compacted()).isEqualTo(57);
-    assertThat(removed).isTrue();
+    assertThat(removed.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("unregistered").isTrue();
   }
 
   @Test
@@ -53,6 +54,6 @@ class EtcdWatchTest {
     watch.onError(new RuntimeException("late"));
     Thread.sleep(50);
     assertThat(listener.isClosed()).isFalse();
-    assertThat(removed).isTrue();
+    assertThat(removed.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("unregistered").isTrue();
   }
 }
