@@ -27,6 +27,8 @@ public final class Clusters {
   private final Store store;
   private final ConcurrentHashMap<String, LogicalCluster> clusters = new ConcurrentHashMap<>();
   private final List<Consumer<LogicalCluster>> onCreate = new ArrayList<>();
+  /** Per cluster name, the store revision of the last create or delete this object has applied. */
+  private final java.util.Map<String, Long> appliedRevisions = new java.util.HashMap<>();
   private final java.util.concurrent.Executor followers = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "gatehouse-clusters");
     t.setDaemon(true);
@@ -50,13 +52,8 @@ public final class Clusters {
         for (WatchEvent event : events) {
           String name = event.kv().key().substring(PREFIX.length());
           boolean put = event.type() == WatchEvent.Type.PUT;
-          followers.execute(() -> {
-            if (put) {
-              adopt(name);
-            } else {
-              forget(name);
-            }
-          });
+          long revision = event.revision();
+          followers.execute(() -> follow(name, put, revision));
         }
       }
 
@@ -67,7 +64,24 @@ public final class Clusters {
     });
   }
 
-  private synchronized void adopt(String name) {
+  /**
+   * Applies another replica's create or delete. Events at or below the revision of this process's own last
+   * create/delete of that name are already reflected (a delete then re-create here must not be undone by the
+   * delete's late event).
+   */
+  private synchronized void follow(String name, boolean put, long revision) {
+    if (revision <= appliedRevisions.getOrDefault(name, 0L)) {
+      return;
+    }
+    appliedRevisions.put(name, revision);
+    if (put) {
+      adopt(name);
+    } else {
+      clusters.remove(name);
+    }
+  }
+
+  private void adopt(String name) {
     if (!clusters.containsKey(name)) {
       LogicalCluster cluster = new LogicalCluster(name, ResourceCatalog.builtin());
       clusters.put(name, cluster);
@@ -75,9 +89,6 @@ public final class Clusters {
     }
   }
 
-  private synchronized void forget(String name) {
-    clusters.remove(name);
-  }
 
   /** Runs for every cluster that exists now and every one created later (bootstrapping its namespaces). */
   public synchronized void onEachCluster(Consumer<LogicalCluster> action) {
@@ -101,7 +112,8 @@ public final class Clusters {
     if (name.isEmpty() || clusters.remove(name) == null) {
       return false;
     }
-    store.txn(new Txn(List.of(), List.of(new Op.Delete(PREFIX + name)), List.of())).join();
+    long deleted = store.txn(new Txn(List.of(), List.of(new Op.Delete(PREFIX + name)), List.of())).join().revision();
+    appliedRevisions.put(name, deleted);
     String root = "/clusters/" + name + "/";
     List<KeyValue> objects = store.range(RangeRequest.prefix(root)).kvs();
     for (int i = 0; i < objects.size(); i += 256) {
@@ -120,8 +132,9 @@ public final class Clusters {
       return existing;
     }
     String key = PREFIX + name;
-    store.txn(Txn.of(new Compare.CreateRevisionEquals(key, 0),
-        new Op.Put(key, ("{\"name\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8)), null)).join();
+    long created = store.txn(Txn.of(new Compare.CreateRevisionEquals(key, 0),
+        new Op.Put(key, ("{\"name\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8)), null)).join().revision();
+    appliedRevisions.put(name, created);
     LogicalCluster cluster = new LogicalCluster(name, ResourceCatalog.builtin());
     clusters.put(name, cluster);
     onCreate.forEach(a -> a.accept(cluster));

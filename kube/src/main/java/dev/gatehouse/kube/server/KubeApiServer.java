@@ -78,6 +78,7 @@ public final class KubeApiServer implements AutoCloseable {
   private final Clusters clusters;
   private final int port;
   private final ObjectStorage storage;
+  private final ClusterRbac rbac;
   private volatile String issuerBase;
 
   private KubeApiServer(Options options) {
@@ -101,6 +102,7 @@ public final class KubeApiServer implements AutoCloseable {
     ReadHandler reads = new ReadHandler(storage, responses);
     FieldManagers fieldManagers = new FieldManagers(clock);
     ClusterRbac rbac = new ClusterRbac(storage, clusters);
+    this.rbac = rbac;
     List<Authorizer> authorizers = new ArrayList<>(List.of(new SystemMastersAuthorizer(), new RbacAuthorizer(rbac)));
     authorizers.addAll(extensions.authorizersAfterRbac());
     authorizers.add(new IssuerDiscoveryAuthorizer());
@@ -239,6 +241,7 @@ public final class KubeApiServer implements AutoCloseable {
   @Override
   public void close() {
     listener.close();
+    rbac.close();
     vertx.close().toCompletionStage().toCompletableFuture().join();
     workers.shutdownNow();
     controllers.shutdownNow();

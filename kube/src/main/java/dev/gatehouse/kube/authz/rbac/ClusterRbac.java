@@ -1,6 +1,7 @@
 package dev.gatehouse.kube.authz.rbac;
 
 import dev.gatehouse.store.Store;
+import dev.gatehouse.store.Watch;
 import dev.gatehouse.store.WatchEvent;
 import dev.gatehouse.store.WatchListener;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link ObjectStorage#onWrite}), so a request that follows an acknowledged RBAC write is authorized against it;
  * the store's watch marks it stale for writes made by other replicas sharing the store.
  */
-public final class ClusterRbac {
+public final class ClusterRbac implements AutoCloseable {
   public static final String GROUP = "rbac.authorization.k8s.io";
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterRbac.class);
   private static final String RBAC_KEYS = "/registry/" + GROUP + "/";
@@ -34,6 +35,8 @@ public final class ClusterRbac {
   private record Snapshot(RbacPolicy policy, long generation) {}
 
   private final Map<String, Long> generations = new ConcurrentHashMap<>();
+  private final Watch watch;
+  private volatile boolean closed;
 
   public ClusterRbac(ObjectStorage storage, Clusters clusters) {
     this.storage = storage;
@@ -44,7 +47,7 @@ public final class ClusterRbac {
       }
     });
     Store store = storage.store();
-    store.watch("/", store.currentRevision(), new WatchListener() {
+    this.watch = store.watch("/", store.currentRevision(), new WatchListener() {
       @Override
       public void onEvents(List<WatchEvent> events) {
         for (WatchEvent event : events) {
@@ -57,11 +60,17 @@ public final class ClusterRbac {
 
       @Override
       public void onClosed(Throwable cause) {
-        if (cause != null) {
+        if (cause != null && !closed) {
           LOG.error("RBAC lost its store watch: other replicas' RBAC changes apply after a restart", cause);
         }
       }
     });
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    watch.close();
   }
 
   /** The logical cluster whose RBAC object {@code key} is, or null for any other key. */
