@@ -1,5 +1,6 @@
 package dev.gatehouse.aws.protocol;
 
+import dev.gatehouse.aws.sigv4.Rfc3986;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -71,8 +72,8 @@ final class FormDecoder {
         if (i + 2 >= to) {
           throw new FormException(AwsError.malformedQueryString("Incomplete trailing escape % sequence"));
         }
-        int hi = hex(data[i + 1]);
-        int lo = hex(data[i + 2]);
+        int hi = Rfc3986.hexValue(data[i + 1]);
+        int lo = Rfc3986.hexValue(data[i + 2]);
         if (hi < 0 || lo < 0) {
           throw new FormException(AwsError.malformedQueryString("Illegal hex character in escape % pattern: %"
               + (char) (data[i + 1] & 0xff) + (char) (data[i + 2] & 0xff)));
@@ -104,18 +105,5 @@ final class FormDecoder {
       }
     }
     return to;
-  }
-
-  private static int hex(byte c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
   }
 }
