@@ -3,14 +3,12 @@ package dev.gatehouse.e2e.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.e2e.GatehouseProcess;
 import dev.gatehouse.e2e.Kubectl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AwsFederationAndAccountsTest {
   private static final String A = "123456789012";
   private static final String B = "210987654321";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
   static Path temp;
@@ -141,31 +138,15 @@ class AwsFederationAndAccountsTest {
 
   /** The aws CLI with the printed endpoint and CA bundle; {@code profile} null sends no credentials at all. */
   private Subprocess.Result aws(String profile, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("aws", "--output", "json"));
-    if (profile == null) {
-      command.addAll(List.of("--no-sign-request", "--region", "us-east-1"));
-    } else {
-      command.addAll(List.of("--profile", profile));
-    }
-    command.addAll(List.of(args));
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("HOME", home.toString());
-    env.put("AWS_CONFIG_FILE", profiles.config().toString());
-    env.put("AWS_SHARED_CREDENTIALS_FILE", profiles.credentials().toString());
-    env.put("AWS_ENDPOINT_URL", exports.get("AWS_ENDPOINT_URL"));
-    env.put("AWS_CA_BUNDLE", exports.get("AWS_CA_BUNDLE"));
-    return Subprocess.run(command, env, temp, 60);
+    return new AwsCli(temp, home, profiles, Map.of("AWS_ENDPOINT_URL", exports.get("AWS_ENDPOINT_URL"),
+        "AWS_CA_BUNDLE", exports.get("AWS_CA_BUNDLE"))).run(profile, args);
   }
 
-  private JsonNode ok(Subprocess.Result r) throws IOException {
-    assertThat(r.exitCode()).as(r.describe()).isZero();
-    return r.stdout().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.stdout());
+  private static JsonNode ok(Subprocess.Result r) throws IOException {
+    return AwsCli.ok(r);
   }
 
   private static void refused(Subprocess.Result r, String code, String operation, String message) {
-    String[] lines = r.stderr().strip().split("\n");
-    assertThat(lines[lines.length - 1]).as(r.describe())
-        .isEqualTo("An error occurred (" + code + ") when calling the " + operation + " operation: " + message);
-    assertThat(r.exitCode()).isEqualTo(255);
+    AwsCli.refused(r, code, operation, message);
   }
 }

@@ -9,7 +9,6 @@ import dev.gatehouse.e2e.Kubectl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +49,7 @@ class EksWalkthroughTest {
   /** The developer's own HOME, so their kubectl starts with a cold discovery cache. */
   private Path developerHome;
   private Profiles profiles;
+  private AwsCli cli;
   private Kubectl admin;
 
   @BeforeAll
@@ -63,6 +63,9 @@ class EksWalkthroughTest {
     profiles = Profiles.copyOf(Path.of(exports.get("AWS_CONFIG_FILE")), Path.of(exports.get("AWS_SHARED_CREDENTIALS_FILE")),
         temp.resolve("aws"));
     admin = new Kubectl(home, server.kubeconfig(), temp);
+    // KUBECONFIG: update-kubeconfig is always given --kubeconfig; nothing may touch a default one
+    cli = new AwsCli(temp, home, profiles, Map.of("AWS_ENDPOINT_URL", exports.get("AWS_ENDPOINT_URL"),
+        "KUBECONFIG", temp.resolve("unused.kubeconfig").toString()));
   }
 
   @AfterAll
@@ -140,6 +143,12 @@ class EksWalkthroughTest {
     Kubectl.Result warm = developer(kubeconfig, "get", "pods", "-A");
     assertThat(warm.exitCode()).isEqualTo(1);
     assertThat(lastLine(warm.stderr())).isEqualTo("error: You must be logged in to the server (Unauthorized)");
+
+    // the caller saw only the generic 401; why it was refused is in the server log and the audit log
+    String reason = "identity is not mapped: arn:aws:sts::" + ACCOUNT + ":assumed-role/EKSMyExampleViewer/";
+    assertThat(server.log()).contains(reason);
+    assertThat(Files.readString(temp.resolve("data").resolve("audit.log")))
+        .contains("\"authentication.gatehouse.dev/failure\":\"" + reason);
   }
 
   @Test
@@ -315,8 +324,7 @@ class EksWalkthroughTest {
   }
 
   private Map<String, String> profileEnv() {
-    return Map.of("AWS_CONFIG_FILE", profiles.config().toString(),
-        "AWS_SHARED_CREDENTIALS_FILE", profiles.credentials().toString());
+    return AwsCli.profileEnv(profiles);
   }
 
   private void applyAsAdmin(String context, String yaml) throws Exception {
@@ -335,23 +343,15 @@ class EksWalkthroughTest {
   }
 
   private Subprocess.Result aws(String profile, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("aws", "--output", "json", "--profile", profile));
-    command.addAll(List.of(args));
-    Map<String, String> env = new LinkedHashMap<>(profileEnv());
-    env.put("HOME", home.toString());
-    env.put("AWS_ENDPOINT_URL", exports.get("AWS_ENDPOINT_URL"));
-    env.put("KUBECONFIG", temp.resolve("unused.kubeconfig").toString());
-    return Subprocess.run(command, env, temp, 90);
+    return cli.run(profile, args);
   }
 
-  private JsonNode ok(Subprocess.Result r) throws IOException {
-    assertThat(r.exitCode()).as(r.describe()).isZero();
-    return r.stdout().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.stdout());
+  private static JsonNode ok(Subprocess.Result r) throws IOException {
+    return AwsCli.ok(r);
   }
 
   private static void refused(Subprocess.Result r, String code, String operation, String message) {
-    assertThat(lastLine(r.stderr())).as(r.describe())
-        .isEqualTo("An error occurred (" + code + ") when calling the " + operation + " operation: " + message);
-    assertThat(r.exitCode()).isEqualTo(255);
+    AwsCli.refused(r, code, operation, message);
   }
+
 }

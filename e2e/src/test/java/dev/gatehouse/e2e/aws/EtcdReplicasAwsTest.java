@@ -3,14 +3,10 @@ package dev.gatehouse.e2e.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.e2e.GatehouseProcess;
 import dev.gatehouse.e2e.EtcdReplicas;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("e2e")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EtcdReplicasAwsTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
   static Path temp;
@@ -70,18 +65,11 @@ class EtcdReplicasAwsTest {
   }
 
   private Subprocess.Result aws(GatehouseProcess replica, String profile, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("aws", "--output", "json", "--profile", profile));
-    command.addAll(List.of(args));
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("HOME", temp.resolve("home").toString());
-    env.put("AWS_CONFIG_FILE", profiles.config().toString());
-    env.put("AWS_SHARED_CREDENTIALS_FILE", profiles.credentials().toString());
-    env.put("AWS_ENDPOINT_URL", replica.aws().url());
-    return Subprocess.run(command, env, temp, 60);
+    return new AwsCli(temp, temp.resolve("home"), profiles, Map.of("AWS_ENDPOINT_URL", replica.aws().url()))
+        .run(profile, args);
   }
 
   private static JsonNode ok(Subprocess.Result r) throws Exception {
-    assertThat(r.exitCode()).as(r.describe()).isZero();
-    return r.stdout().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.stdout());
+    return AwsCli.ok(r);
   }
 }
