@@ -22,6 +22,12 @@ class AccessPoliciesTest {
         "AmazonSagemakerHyperpodControllerPolicy", "AmazonSagemakerHyperpodSystemNamespacePolicy");
   }
 
+  /** The EKS API's catalogue (ListAccessPolicies, AssociateAccessPolicy) and this rule data name the same set. */
+  @Test
+  void rulesExistForExactlyThePoliciesTheEksApiOffers() {
+    assertThat(POLICIES.names()).containsExactlyInAnyOrderElementsOf(dev.gatehouse.aws.eks.AccessPolicies.NAMES);
+  }
+
   @Test
   void clusterAdminCoversAdminCoversEditCoversView() {
     assertThat(Covers.covers(rules("AmazonEKSClusterAdminPolicy"), rules("AmazonEKSAdminPolicy"))).isTrue();
