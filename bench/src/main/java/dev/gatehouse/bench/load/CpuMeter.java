@@ -2,6 +2,7 @@ package dev.gatehouse.bench.load;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,13 +13,19 @@ public final class CpuMeter {
   /** Cores busy in a window; server NaN when its pid is unknown. */
   public record Cores(double server, double client) {}
 
-  private final Optional<ProcessHandle> server;
+  /** The server's processes (e.g. a Gatehouse replica and its etcd), summed; empty when unknown. */
+  private final List<ProcessHandle> server;
   private long serverStart;
   private long clientStart;
   private long wallStart;
 
   public CpuMeter(long serverPid) {
-    this.server = serverPid > 0 ? ProcessHandle.of(serverPid) : Optional.empty();
+    this(serverPid > 0 ? List.of(serverPid) : List.of());
+  }
+
+  /** Counts the CPU of every process in {@code serverPids} as the server's (those already gone count 0). */
+  public CpuMeter(List<Long> serverPids) {
+    this.server = serverPids.stream().map(ProcessHandle::of).flatMap(Optional::stream).toList();
   }
 
   public void start() {
@@ -41,7 +48,7 @@ public final class CpuMeter {
   }
 
   private long serverCpuNanos() {
-    return server.flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
+    return server.stream().mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
   }
 
   private static long clientCpuNanos() {

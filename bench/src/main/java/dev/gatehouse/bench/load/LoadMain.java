@@ -115,11 +115,14 @@ public final class LoadMain {
 
   private static ScenarioResult run(String scenario, int round, ApiClient client, LoadOptions o, String runId)
       throws InterruptedException {
-    CpuMeter cpu = new CpuMeter(o.serverPid());
+    CpuMeter cpu = new CpuMeter(o.serverPids());
     String load = loadAverage();
     if (scenario.equals("watch-fanout")) {
-      return WatchFanout.run(client, o.url(), o.dataDir(), new WatchFanout.Settings(o.watchers(), o.watchRate(),
-          o.warmup(), o.duration(), o.valueBytes()), cpu, round, runId);
+      ScenarioResult result = watchFanout(client, o, cpu, round, runId);
+      if (o.resultsFile() != null) {
+        ResultsFile.append(o.resultsFile(), client.identity().label(), o.watchers(), result, load);
+      }
+      return result;
     }
     RequestScenarios.Prepared prepared = prepare(scenario, client, o, runId);
     ClosedLoop.Outcome outcome = ClosedLoop.run(prepared.call(), o.concurrency(), o.warmup(), o.duration(), cpu);
@@ -134,11 +137,30 @@ public final class LoadMain {
     return result;
   }
 
+  /**
+   * Watch fan-out with the watchers on --url; with --write-url the writes go through that server instead (a
+   * second pool with the same identity), so that an event's delay includes its trip from one replica through
+   * the shared store to the other.
+   */
+  private static ScenarioResult watchFanout(ApiClient client, LoadOptions o, CpuMeter cpu, int round, String runId)
+      throws InterruptedException {
+    WatchFanout.Settings settings = new WatchFanout.Settings(o.watchers(), o.watchRate(), o.warmup(), o.duration(),
+        o.valueBytes());
+    if (o.watchWriteUrl().equals(o.url())) {
+      return WatchFanout.run(client, o.url(), o.dataDir(), settings, cpu, round, runId);
+    }
+    try (ApiClient writer = client.sharing(o.watchWriteUrl(), o.dataDir(), o.concurrency())) {
+      return WatchFanout.run(writer, o.url(), o.dataDir(), settings, cpu, round, runId)
+          .withNotePrefix("watchers on " + o.url() + ", writes via " + o.watchWriteUrl() + "; ");
+    }
+  }
+
   private static String environment(LoadOptions o) {
     return String.format(Locale.ROOT, "load generator: %d cpus (nproc), java %s, load avg %s; target %s;"
             + " %d connections, %d client event loops, %s warm-up + %s window per scenario, %d round(s)",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage(), o.url(),
-        o.concurrency(), o.clientThreads(), o.warmup(), o.duration(), o.repeat());
+        o.concurrency(), o.clientThreads(), o.warmup(), o.duration(), o.repeat())
+        + (o.watchWriteUrl().equals(o.url()) ? "" : "; watch-fanout writes via " + o.watchWriteUrl());
   }
 
   public static String loadAverage() {

@@ -16,11 +16,12 @@ import java.util.Locale;
  * @param userAgent       User-Agent of every request, null for the HTTP client's own
  * @param resultsFile     append one tab-separated line per measured window here; null for none
  * @param maxErrors       exit with status 1 when a window counts more errors than this; -1 for no limit
+ * @param writeUrl        where watch-fanout sends its writes (another replica on the same store); null for url
  */
 public record LoadOptions(URI url, Path dataDir, List<String> scenarios, Duration duration, Duration warmup, Duration prewarm,
                    int concurrency, int clientThreads, int valueBytes, int watchers, double watchRate, int repeat,
-                   long serverPid, Path bearerTokenFile, String pathPrefix, String userAgent, Path resultsFile,
-                   long maxErrors) {
+                   List<Long> serverPids, Path bearerTokenFile, String pathPrefix, String userAgent, Path resultsFile,
+                   long maxErrors, URI writeUrl) {
   static final List<String> ALL = List.of("healthz", "get", "list500", "ssar", "watch-fanout", "create");
   /** Scenarios that exist but are not part of "all" (which keeps meaning what it always meant). */
   static final List<String> EXTRA = List.of("get-pods");
@@ -39,13 +40,16 @@ public record LoadOptions(URI url, Path dataDir, List<String> scenarios, Duratio
         --watchers N        watch streams for watch-fanout (default 1000)
         --watch-rate R      writes per second during watch-fanout (default 20)
         --repeat N          run the whole scenario list N times (default 1)
-        --server-pid PID    report the server's CPU use (cores busy) during each window
+        --server-pid PID    report the server's CPU use (cores busy) during each window; PID,PID,... sums
+                            several processes (e.g. the Gatehouse replicas and their etcd)
         --bearer-token-file F  authenticate with this bearer token instead of the admin certificate (no client
                             certificate is sent); F holds the token or aws eks get-token's JSON output
         --path-prefix P     prepend P to every request path, e.g. /clusters/bench (one cluster of the server)
         --user-agent S      User-Agent header of every request (tells runs apart in the audit log)
         --results-file F    append one tab-separated line per measured window to F
         --max-errors N      exit with status 1 if a measured window has more than N errors (default: no limit)
+        --write-url URL     watch-fanout writes through this server (another replica sharing the store and CA;
+                            same admin certificate) while its watchers stay on --url (default: --url)
       """;
 
   static LoadOptions parse(String[] args) {
@@ -61,12 +65,13 @@ public record LoadOptions(URI url, Path dataDir, List<String> scenarios, Duratio
     int watchers = 1000;
     double watchRate = 20;
     int repeat = 1;
-    long serverPid = 0;
+    List<Long> serverPids = List.of();
     Path bearerTokenFile = null;
     String pathPrefix = "";
     String userAgent = null;
     Path resultsFile = null;
     long maxErrors = -1;
+    URI writeUrl = null;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (flag.equals("--help") || flag.equals("-h")) {
@@ -89,23 +94,45 @@ public record LoadOptions(URI url, Path dataDir, List<String> scenarios, Duratio
         case "--watchers" -> watchers = positive(flag, value);
         case "--watch-rate" -> watchRate = Double.parseDouble(value);
         case "--repeat" -> repeat = positive(flag, value);
-        case "--server-pid" -> serverPid = Long.parseLong(value);
+        case "--server-pid" -> serverPids = pids(value);
         case "--bearer-token-file" -> bearerTokenFile = Path.of(value);
         case "--path-prefix" -> pathPrefix = pathPrefix(value);
         case "--user-agent" -> userAgent = value;
         case "--results-file" -> resultsFile = Path.of(value);
         case "--max-errors" -> maxErrors = Long.parseLong(value);
+        case "--write-url" -> writeUrl = URI.create(value);
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
     }
     if (url == null || dataDir == null) {
       throw new IllegalArgumentException("--url and --data-dir are required");
     }
-    if (!"https".equals(url.getScheme()) || url.getPort() < 0) {
-      throw new IllegalArgumentException("--url must be https://HOST:PORT");
+    requireHttps("--url", url);
+    if (writeUrl != null) {
+      requireHttps("--write-url", writeUrl);
     }
     return new LoadOptions(url, dataDir, scenarios, duration, warmup, prewarm, concurrency, clientThreads, valueBytes,
-        watchers, watchRate, repeat, serverPid, bearerTokenFile, pathPrefix, userAgent, resultsFile, maxErrors);
+        watchers, watchRate, repeat, serverPids, bearerTokenFile, pathPrefix, userAgent, resultsFile, maxErrors,
+        writeUrl);
+  }
+
+  /** The server watch-fanout writes through: --write-url, or --url when it was not given. */
+  URI watchWriteUrl() {
+    return writeUrl == null ? url : writeUrl;
+  }
+
+  private static List<Long> pids(String value) {
+    List<Long> pids = new ArrayList<>();
+    for (String pid : value.split(",")) {
+      pids.add(Long.parseLong(pid.trim()));
+    }
+    return List.copyOf(pids);
+  }
+
+  private static void requireHttps(String flag, URI url) {
+    if (!"https".equals(url.getScheme()) || url.getPort() < 0) {
+      throw new IllegalArgumentException(flag + " must be https://HOST:PORT");
+    }
   }
 
   /** "/clusters/bench" as given; "/clusters/bench/" loses its slash; "" and "/" mean the root cluster. */

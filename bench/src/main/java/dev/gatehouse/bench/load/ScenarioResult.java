@@ -12,4 +12,9 @@ package dev.gatehouse.bench.load;
  * @param note          scenario-specific figures
  */
 record ScenarioResult(String scenario, int round, long operations, double seconds, double perSecond,
-                      Latencies.Summary latency, long errors, double serverCores, double clientCores, String note) {}
+                      Latencies.Summary latency, long errors, double serverCores, double clientCores, String note) {
+  ScenarioResult withNotePrefix(String prefix) {
+    return new ScenarioResult(scenario, round, operations, seconds, perSecond, latency, errors, serverCores,
+        clientCores, prefix + note);
+  }
+}
