@@ -4,7 +4,6 @@ import dev.gatehouse.aws.bootstrap.CredentialFiles;
 import dev.gatehouse.aws.server.AwsAuditLog;
 import dev.gatehouse.aws.server.AwsEndpoint;
 import dev.gatehouse.eks.EksIntegration;
-import dev.gatehouse.store.etcd.EtcdStore;
 import dev.gatehouse.eks.host.DeferredClusterHost;
 import dev.gatehouse.kube.pki.Pem;
 import dev.gatehouse.aws.server.VertxAwsServer;
@@ -21,23 +20,32 @@ import dev.gatehouse.kube.jwt.oidc.JwtOptions;
 import dev.gatehouse.kube.jwt.webhook.WebhookOptions;
 import dev.gatehouse.kube.jwt.webhook.WebhookTokenAuthenticator;
 import dev.gatehouse.kube.pki.ServerPki;
+import dev.gatehouse.kube.pki.SharedPki;
 import dev.gatehouse.kube.server.KubeApiServer;
 import dev.gatehouse.store.Store;
-import dev.gatehouse.store.sqlite.SqliteStore;
+import dev.gatehouse.store.encryption.UnreadableSecretException;
+import dev.gatehouse.coordination.compaction.PeriodicCompactor;
+import dev.gatehouse.coordination.election.LeaderElection;
+import dev.gatehouse.coordination.singleton.Singletons;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gatehouse serve}: runs every listener on embedded storage until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Run Gatehouse: the Kubernetes API (TLS) and the AWS endpoint (IAM, STS) on embedded storage.")
 public final class ServeCommand implements Callable<Integer> {
+  /** The election every replica sharing a store campaigns in. */
+  static final String LEADER_KEY = "/gatehouse/leader/singletons";
+
   @Option(names = "--data-dir", description = "Directory for the store, certificates and kubeconfigs "
       + "(default: ${DEFAULT-VALUE}).", defaultValue = ".gatehouse")
   Path dataDir;
@@ -111,10 +119,19 @@ public final class ServeCommand implements Callable<Integer> {
       + " (CloudTrail-like, with the reason of refused credentials) (default: <data-dir>/aws-audit.log).")
   Path awsAuditLogPath;
 
-  @Option(names = "--store", paramLabel = "URL", description = "Where state lives: 'embedded' (SQLite in"
-      + " <data-dir>/store, the default) or etcd://HOST:PORT[,HOST:PORT...][/PREFIX][?cacert=F&cert=F&key=F]"
-      + " (etcds:// for TLS) for replicas sharing one etcd.", defaultValue = "embedded")
-  String storeUrl;
+  @Mixin
+  StoreOptions storeOptions = new StoreOptions();
+
+  @Option(names = "--leader-lease-duration", paramLabel = "DURATION", defaultValue = "15s",
+      converter = DurationConverter.class, description = "Replicas elect one of them to run the singleton work"
+      + " (ClusterRole aggregation, etcd compaction, key housekeeping); a dead leader is replaced after this long"
+      + " (default: ${DEFAULT-VALUE}).")
+  Duration leaderLeaseDuration;
+
+  @Option(names = "--etcd-compaction-interval", paramLabel = "DURATION", defaultValue = "5m",
+      converter = DurationConverter.class, description = "With --store etcd://: the leader compacts etcd's history"
+      + " at this interval, keeping at least one interval (default: ${DEFAULT-VALUE}).")
+  Duration etcdCompactionInterval;
 
   @Option(names = "--worker-threads", description = "Threads serving API requests (default: ${DEFAULT-VALUE}).",
       defaultValue = "64")
@@ -126,7 +143,6 @@ public final class ServeCommand implements Callable<Integer> {
     Files.createDirectories(dataDir);
     Path data = dataDir.toAbsolutePath();
     Clock clock = Clock.systemUTC();
-    ServerPki pki = ServerPki.loadOrCreate(data.resolve("pki"), clock);
     AuditPolicy auditPolicy = AuditPolicy.defaultPolicy();
     if (auditPolicyFile != null) {
       try {
@@ -171,12 +187,23 @@ public final class ServeCommand implements Callable<Integer> {
       }
     }
     times.mark("configuration");
-    Store store;
+    StoreOptions.Opened opened = storeOptions.open(data);
+    if (opened instanceof StoreOptions.Opened.Failed failed) {
+      System.err.println("gatehouse: " + failed.message());
+      return 2;
+    }
+    Store store = ((StoreOptions.Opened.Ok) opened).store();
+    if (!storeOptions.embedded() && serviceAccountIssuer == null) {
+      System.err.println("gatehouse: warning: replicas sharing a store need one --service-account-issuer (the"
+          + " address clients reach them by); without it this replica signs service-account tokens with its own"
+          + " URL and rejects other replicas' tokens");
+    }
+    ServerPki pki;
     try {
-      store = storeUrl.equals("embedded") ? SqliteStore.open(data.resolve("store"), SqliteStore.Options.defaults())
-          : EtcdStore.open(storeUrl);
-    } catch (IllegalArgumentException | dev.gatehouse.store.StoreException e) {
-      System.err.println("gatehouse: --store " + storeUrl + ": " + e.getMessage());
+      pki = SharedPki.load(store, data.resolve("pki"), clock);
+    } catch (UnreadableSecretException e) {
+      System.err.println("gatehouse: " + e.getMessage());
+      store.close();
       return 2;
     }
     times.mark("store");
@@ -190,11 +217,18 @@ public final class ServeCommand implements Callable<Integer> {
     EksIntegration eks = EksIntegration.create(clusterHost, store, aws.state(), aws.credentials(), aws.url(), awsRegion,
         clock);
     externalTokens.add(0, eks.tokenAuthenticator());
+    Singletons singletons = new Singletons();
+    if (!storeOptions.embedded()) {
+      singletons.register(new PeriodicCompactor(store, etcdCompactionInterval, null)); // SQLite compacts itself
+    }
     KubeApiServer server = KubeApiServer.start(new KubeApiServer.Options(host, kubePort, store, pki, clock, clusters,
         workerThreads, anonymousAuth, auditPolicy, auditLog, data.resolve("pki"), serviceAccountIssuer, tokenFile,
-        externalTokens, eks.kubeExtensions()));
+        externalTokens, eks.kubeExtensions(), singletons));
     String url = "https://" + hostForUrl(host) + ":" + server.port();
     eks.attach(server, url, Pem.encode(pki.ca().certificate()));
+    String identity = replicaIdentity();
+    LeaderElection election = LeaderElection.start(store, LEADER_KEY, identity, leaderLeaseDuration,
+        new LeadershipLog(identity, singletons));
     times.mark("kubernetes");
     Path kubeconfig = Kubeconfigs.writeAdmin(data, pki, url, server.clusters());
     // clusters created later (aws eks create-cluster) get their admin context too
@@ -225,6 +259,7 @@ public final class ServeCommand implements Callable<Integer> {
     System.out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      election.close(); // resign first: another replica takes the singleton work over at once
       aws.close();
       awsAudit.close();
       server.close();
@@ -247,6 +282,17 @@ public final class ServeCommand implements Callable<Integer> {
       bundles.add(extra);
     }
     return bundles;
+  }
+
+  /** Host name and a random suffix, as kube components name themselves in leader elections. */
+  private static String replicaIdentity() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "gatehouse";
+    }
+    return host + "_" + java.util.UUID.randomUUID();
   }
 
   private static List<String> concat(String first, List<String> rest) {

@@ -1,37 +1,42 @@
 package dev.gatehouse.e2e;
 
 import dev.gatehouse.store.etcd.EtcdProcess;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 
 /**
- * One etcd on loopback ports and two {@code serve} replicas on it ({@code --store etcd://...}), for the
- * multi-replica end-to-end tests; everything is stopped by its process handle on close.
+ * One etcd on loopback ports and {@code serve} replicas on it ({@code --store etcd://...}), each with its own
+ * data directory and all given the same {@code --encryption-key-file}: the CA, admin certificate and signing
+ * keys come from the store, as in a real deployment. Everything is stopped by its process handle on close.
  */
 public final class EtcdReplicas implements AutoCloseable {
+  /** The issuer every replica signs with and accepts (what a load balancer in front of them would serve). */
+  public static final String ISSUER = "https://gatehouse-replicas.test";
   private final EtcdProcess etcd = new EtcdProcess();
-  private GatehouseProcess a;
-  private GatehouseProcess b;
+  private final List<GatehouseProcess> replicas = new ArrayList<>();
+  private final Path dir;
+  private Path keyFile;
 
-  private EtcdReplicas() {}
+  private EtcdReplicas(Path dir) {
+    this.dir = dir;
+  }
 
-  /**
-   * @param sharePki give B a copy of A's {@code pki/} (CA, admin certificate, signing keys), so one kubeconfig's
-   *     trust and identity work on both (these are not yet shared through the store)
-   */
-  public static EtcdReplicas start(Path dir, boolean sharePki) throws Exception {
+  /** etcd and replicas "a" and "b", both started with {@code extraArgs} too. */
+  public static EtcdReplicas start(Path dir, String... extraArgs) throws Exception {
     EtcdProcess.requireInstalled();
-    EtcdReplicas replicas = new EtcdReplicas();
+    EtcdReplicas replicas = new EtcdReplicas(dir);
     try {
       replicas.etcd.start();
-      String store = replicas.etcd.endpoint().replace("http://", "etcd://");
-      replicas.a = GatehouseProcess.start(dir.resolve("a"), 0, "--store", store);
-      if (sharePki) {
-        copyTree(dir.resolve("a").resolve("pki"), dir.resolve("b").resolve("pki"));
-      }
-      replicas.b = GatehouseProcess.start(dir.resolve("b"), 0, "--store", store);
+      replicas.keyFile = dir.resolve("encryption.key");
+      byte[] key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      Files.writeString(replicas.keyFile, Base64.getEncoder().encodeToString(key));
+      replicas.startReplica("a", extraArgs);
+      replicas.startReplica("b", extraArgs);
       return replicas;
     } catch (Exception | Error e) {
       replicas.close();
@@ -39,33 +44,40 @@ public final class EtcdReplicas implements AutoCloseable {
     }
   }
 
+  /** Starts one more replica with data directory {@code <dir>/<name>}. */
+  public GatehouseProcess startReplica(String name, String... extraArgs) throws Exception {
+    List<String> args = replicaArgs();
+    args.addAll(List.of(extraArgs));
+    GatehouseProcess replica = GatehouseProcess.start(dir.resolve(name), 0, args.toArray(String[]::new));
+    replicas.add(replica);
+    return replica;
+  }
+
+  /** {@code --store etcd://...} and {@code --encryption-key-file ...}, as every replica and command is given. */
+  public List<String> storeArgs() {
+    return List.of("--store", etcd.endpoint().replace("http://", "etcd://"), "--encryption-key-file",
+        keyFile.toString());
+  }
+
+  /** What replicas share beyond the store: one service-account issuer, as replicas behind one address have. */
+  private List<String> replicaArgs() {
+    List<String> args = new ArrayList<>(storeArgs());
+    args.addAll(List.of("--service-account-issuer", ISSUER));
+    return args;
+  }
+
   public GatehouseProcess a() {
-    return a;
+    return replicas.get(0);
   }
 
   public GatehouseProcess b() {
-    return b;
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
+    return replicas.get(1);
   }
 
   @Override
   public void close() throws InterruptedException {
-    for (GatehouseProcess p : new GatehouseProcess[] {a, b}) {
-      if (p != null) {
-        p.close();
-      }
+    for (GatehouseProcess p : replicas) {
+      p.close();
     }
     etcd.stop();
   }

@@ -35,7 +35,7 @@ class EtcdReplicasAwsTest {
   @BeforeAll
   void start() throws Exception {
     AwsClients.requireAwsCli();
-    replicas = EtcdReplicas.start(temp, false);
+    replicas = EtcdReplicas.start(temp);
     a = replicas.a();
     b = replicas.b();
     Map<String, String> exports = a.aws().exports();

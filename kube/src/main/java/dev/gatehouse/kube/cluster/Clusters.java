@@ -26,7 +26,7 @@ public final class Clusters {
 
   private final Store store;
   private final ConcurrentHashMap<String, LogicalCluster> clusters = new ConcurrentHashMap<>();
-  private final List<Consumer<LogicalCluster>> onCreate = new ArrayList<>();
+  private final List<Consumer<LogicalCluster>> onCreate = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** Per cluster name, the store revision of the last create or delete this object has applied. */
   private final java.util.Map<String, Long> appliedRevisions = new java.util.HashMap<>();
   private final java.util.concurrent.Executor followers = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -90,10 +90,18 @@ public final class Clusters {
   }
 
 
-  /** Runs for every cluster that exists now and every one created later (bootstrapping its namespaces). */
-  public synchronized void onEachCluster(Consumer<LogicalCluster> action) {
+  /**
+   * Runs for every cluster that exists now and every one created later (bootstrapping its namespaces); closing
+   * the returned handle stops the calls for clusters created afterwards.
+   */
+  public synchronized AutoCloseable onEachCluster(Consumer<LogicalCluster> action) {
     onCreate.add(action);
     clusters.values().forEach(action);
+    return () -> {
+      synchronized (this) {
+        onCreate.remove(action);
+      }
+    };
   }
 
   public Optional<LogicalCluster> get(String name) {

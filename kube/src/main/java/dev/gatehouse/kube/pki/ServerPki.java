@@ -10,6 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The certificates a Gatehouse data directory holds: generated on first start, reused afterwards so restarts
@@ -45,12 +47,48 @@ public record ServerPki(CertificateAuthority ca, CertificateAuthority.Issued ser
     }
   }
 
+  /** The certificates in {@code pkiDir} when all of them are there. */
+  public static Optional<ServerPki> read(Path pkiDir) {
+    try {
+      for (String name : List.of("ca", "serving", "admin")) {
+        if (!Files.exists(pkiDir.resolve(name + ".crt")) || !Files.exists(pkiDir.resolve(name + ".key"))) {
+          return Optional.empty();
+        }
+      }
+      CertificateAuthority ca = new CertificateAuthority(Pem.certificate(Files.readString(pkiDir.resolve("ca.crt"))),
+          Pem.privateKey(Files.readString(pkiDir.resolve("ca.key"))));
+      return Optional.of(new ServerPki(ca, readIssued(pkiDir, "serving"), readIssued(pkiDir, "admin")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes every certificate and key into {@code pkiDir} (keys owner-readable only), replacing what is there. */
+  public void writeTo(Path pkiDir) {
+    try {
+      Files.createDirectories(pkiDir);
+      writePrivate(pkiDir.resolve("ca.key"), Pem.encode(ca.key()));
+      writePublic(pkiDir.resolve("ca.crt"), Pem.encode(ca.certificate()));
+      for (var entry : Map.of("serving", serving, "admin", admin).entrySet()) {
+        writePrivate(pkiDir.resolve(entry.getKey() + ".key"), entry.getValue().keyPem());
+        writePublic(pkiDir.resolve(entry.getKey() + ".crt"), entry.getValue().certificatePem());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static CertificateAuthority.Issued readIssued(Path dir, String name) throws IOException {
+    return new CertificateAuthority.Issued(Pem.certificate(Files.readString(dir.resolve(name + ".crt"))),
+        Pem.privateKey(Files.readString(dir.resolve(name + ".key"))));
+  }
+
   private static CertificateAuthority.Issued loadOrIssue(Path dir, String name,
       java.util.function.Supplier<CertificateAuthority.Issued> issue) throws IOException {
     Path crt = dir.resolve(name + ".crt");
     Path key = dir.resolve(name + ".key");
     if (Files.exists(crt) && Files.exists(key)) {
-      return new CertificateAuthority.Issued(Pem.certificate(Files.readString(crt)), Pem.privateKey(Files.readString(key)));
+      return readIssued(dir, name);
     }
     CertificateAuthority.Issued issued = issue.get();
     writePrivate(key, issued.keyPem());

@@ -57,7 +57,11 @@ import dev.gatehouse.kube.serviceaccounts.LegacyTokenSecrets;
 import dev.gatehouse.kube.serviceaccounts.ServiceAccountIssuers;
 import dev.gatehouse.kube.serviceaccounts.TokenFileAuthenticator;
 import dev.gatehouse.kube.serviceaccounts.TokenRequests;
+import dev.gatehouse.coordination.singleton.Singletons;
+import dev.gatehouse.kube.singleton.PerClusterTask;
+import dev.gatehouse.kube.singleton.ServiceAccountKeyHousekeeping;
 import dev.gatehouse.store.Store;
+import java.time.Duration;
 import java.nio.file.Path;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -79,6 +83,9 @@ public final class KubeApiServer implements AutoCloseable {
   private final int port;
   private final ObjectStorage storage;
   private final ClusterRbac rbac;
+  private final ServiceAccountIssuers serviceAccounts;
+  private final Singletons singletons;
+  private final boolean ownsSingletons;
   private volatile String issuerBase;
 
   private KubeApiServer(Options options) {
@@ -112,6 +119,7 @@ public final class KubeApiServer implements AutoCloseable {
     PatchHandler patches = new PatchHandler(storage, writes, responses, fieldManagers);
     ServiceAccountIssuers serviceAccounts = new ServiceAccountIssuers(options.pkiDir(), () -> issuerBase,
         storage, clusters, clock);
+    this.serviceAccounts = serviceAccounts;
     List<TokenAuthenticator> tokenAuthenticators = new ArrayList<>();
     if (options.tokenFile() != null) {
       tokenAuthenticators.add(new TokenFileAuthenticator(options.tokenFile()));
@@ -161,15 +169,36 @@ public final class KubeApiServer implements AutoCloseable {
     LegacyTokenSecrets tokenSecrets = new LegacyTokenSecrets(storage, serviceAccounts, options.pki().ca().certificate(),
         controllers);
     clusters.onEachCluster(tokenSecrets::start);
+    // work that must run on one replica at a time: the store-wide election decides where
     AggregationController aggregation = new AggregationController(storage, rbac, controllers);
-    clusters.onEachCluster(aggregation::start);
+    Singletons singletons = options.singletons() != null ? options.singletons() : new Singletons();
+    singletons.register(new PerClusterTask("clusterrole aggregation", clusters, aggregation::start));
+    singletons.register(new ServiceAccountKeyHousekeeping(store, clock, timers, Duration.ofHours(1)));
+    if (options.singletons() == null) {
+      singletons.onStartedLeading(); // no election given: this process is the only one
+    }
+    this.singletons = singletons;
+    this.ownsSingletons = options.singletons() == null;
   }
 
-  /** How to run: where to listen, the store, the certificates, the logical clusters to ensure. */
+  /**
+   * How to run: where to listen, the store, the certificates, the logical clusters to ensure.
+   *
+   * @param singletons where this server registers its one-replica-at-a-time work (an election starts and stops
+   *     it); null when this process is the only one, and the work starts at once
+   */
   public record Options(String host, int port, Store store, ServerPki pki, Clock clock, List<String> clusters,
       int workerThreads, boolean anonymousAuth, AuditPolicy auditPolicy, AuditSink auditSink, Path pkiDir,
       String serviceAccountIssuer, TokenFile tokenFile, List<TokenAuthenticator> externalTokens,
-      Extensions extensions) {
+      Extensions extensions, Singletons singletons) {
+    public Options(String host, int port, Store store, ServerPki pki, Clock clock, List<String> clusters,
+        int workerThreads, boolean anonymousAuth, AuditPolicy auditPolicy, AuditSink auditSink, Path pkiDir,
+        String serviceAccountIssuer, TokenFile tokenFile, List<TokenAuthenticator> externalTokens,
+        Extensions extensions) {
+      this(host, port, store, pki, clock, clusters, workerThreads, anonymousAuth, auditPolicy, auditSink, pkiDir,
+          serviceAccountIssuer, tokenFile, externalTokens, extensions, null);
+    }
+
     public Options(String host, int port, Store store, ServerPki pki, Clock clock, List<String> clusters,
         int workerThreads, boolean anonymousAuth, AuditPolicy auditPolicy, AuditSink auditSink, Path pkiDir,
         String serviceAccountIssuer, TokenFile tokenFile, List<TokenAuthenticator> externalTokens) {
@@ -241,7 +270,11 @@ public final class KubeApiServer implements AutoCloseable {
   @Override
   public void close() {
     listener.close();
+    if (ownsSingletons) {
+      singletons.onStoppedLeading();
+    }
     rbac.close();
+    serviceAccounts.close();
     vertx.close().toCompletionStage().toCompletableFuture().join();
     workers.shutdownNow();
     controllers.shutdownNow();

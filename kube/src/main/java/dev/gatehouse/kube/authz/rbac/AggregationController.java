@@ -11,6 +11,7 @@ import dev.gatehouse.kube.registry.ObjectStorage;
 import dev.gatehouse.kube.registry.StorageKeys;
 import dev.gatehouse.kube.registry.StoredObject;
 import dev.gatehouse.kube.resource.ResourceType;
+import dev.gatehouse.store.Watch;
 import dev.gatehouse.store.WatchEvent;
 import dev.gatehouse.store.WatchListener;
 import java.util.ArrayList;
@@ -35,10 +36,11 @@ public final class AggregationController {
     this.executor = executor;
   }
 
-  public void start(LogicalCluster cluster) {
+  /** Reconciles the cluster's aggregated roles now and on every ClusterRole change until the watch is closed. */
+  public Watch start(LogicalCluster cluster) {
     ResourceType clusterRoles = cluster.catalog().find(ClusterRbac.GROUP, "v1", "clusterroles").orElseThrow();
     reconcile(cluster, clusterRoles);
-    storage.store().watch(StorageKeys.typePrefix(cluster.name(), clusterRoles), storage.store().currentRevision(),
+    return storage.store().watch(StorageKeys.typePrefix(cluster.name(), clusterRoles), storage.store().currentRevision(),
         new WatchListener() {
           @Override
           public void onEvents(List<WatchEvent> events) {
