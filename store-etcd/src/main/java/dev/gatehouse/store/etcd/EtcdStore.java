@@ -45,8 +45,11 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #range} is a network round trip, also at the current revision: call it off event loops.</li>
  *   <li>{@link #currentRevision()} and {@link #compactRevision()} are cached; see {@link Revisions} for how
  *       they stay fresh and how little they can lag.</li>
- *   <li>A watch ends (onClosed) on any connection trouble instead of resuming inside the engine; callers
- *       re-watch from their last revision, as Kubernetes clients do.</li>
+ *   <li>A watch survives the etcd member it streams from dying or losing its leader: it resumes on another
+ *       member from the last revision it received (see {@link EtcdWatch}); it ends only when no member
+ *       takes it back within the request timeout, or etcd compacted the history it must resume from.</li>
+ *   <li>A write whose answer is lost (member killed, leader lost mid-request, etcd's own request timeout)
+ *       fails with a StoreException saying its outcome is unknown; it is never retried by the engine.</li>
  *   <li>etcd's own limits apply: at most {@code --max-txn-ops} (default 128) ops per branch, requests up to
  *       {@code --max-request-bytes} (default 1.5 MiB), lease TTLs of at least 2 s (shorter ones are raised).</li>
  * </ul>
@@ -134,7 +137,7 @@ public final class EtcdStore implements Store {
     }
     return EtcdErrors.mapFailure(timed(sent), e -> switch (EtcdErrors.classify(e)) {
       case LEASE_NOT_FOUND -> new LeaseNotFoundException(plan.firstLease());
-      default -> EtcdErrors.generic("txn", e);
+      default -> EtcdErrors.writeFailure("txn", e);
     }).thenApply(response -> {
       revisions.seen(response.getHeader().getRevision());
       return plan.result(response);
@@ -153,14 +156,18 @@ public final class EtcdStore implements Store {
       // (The failed read has already probed etcd for the compacted revision.)
       throw new CompactedException(afterRevision, revisions.compacted());
     }
-    EtcdWatch watch = new EtcdWatch(keys, afterRevision, listener, notifications, options.watchQueueCapacity(),
-        revisions, watches::remove);
-    watches.add(watch);
     Keys.Span span = keys.prefix(prefix);
-    WatchOption option = WatchOption.builder().withRange(span.endKey()).withRevision(afterRevision + 1)
-        .withPrevKV(true).withProgressNotify(true).build();
+    io.etcd.jetcd.Watch watchClient = client.getWatchClient();
+    EtcdWatch.Streams streams = (after, stream) -> watchClient.watch(span.startKey(), WatchOption.builder()
+        .withRange(span.endKey()).withRevision(after + 1).withPrevKV(true).withProgressNotify(true)
+        // createNotify: a resumed stream counts as re-established once etcd confirms it. requireLeader: a
+        // member cut off from the others ends its streams instead of going silent, so the watch moves on.
+        .withCreateNotify(true).withRequireLeader(true).build(), stream);
+    EtcdWatch watch = new EtcdWatch(keys, afterRevision, listener, notifications, options.watchQueueCapacity(),
+        revisions, watches::remove, streams, timers, options.requestTimeout());
+    watches.add(watch);
     try {
-      watch.attach(client.getWatchClient().watch(span.startKey(), option, watch));
+      watch.start();
     } catch (RuntimeException e) {
       watches.remove(watch);
       throw EtcdErrors.generic("watch", e);
