@@ -6,6 +6,7 @@ import dev.gatehouse.store.encryption.EncryptingStore;
 import dev.gatehouse.store.encryption.EncryptionKey;
 import dev.gatehouse.store.encryption.Sealer;
 import dev.gatehouse.store.etcd.EtcdStore;
+import dev.gatehouse.store.fanout.SharedWatchStore;
 import dev.gatehouse.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ final class StoreOptions {
     Store engine;
     try {
       engine = url.equals("embedded") ? SqliteStore.open(dataDir.resolve("store"), SqliteStore.Options.defaults())
-          : EtcdStore.open(url);
+          : new SharedWatchStore(EtcdStore.open(url)); // one etcd watch for all of this replica's watchers
     } catch (IllegalArgumentException | StoreException e) {
       return new Opened.Failed("--store " + url + ": " + e.getMessage());
     }
