@@ -15,6 +15,7 @@ import java.util.Map;
  * object of an error), the response body at RequestResponse level, the start of a stream, and completion.
  */
 public final class AuditingSink implements ResponseSink {
+  private static final int STATUS_SIZE_LIMIT = 16 * 1024;
   private final ResponseSink delegate;
   private final RequestAudit audit;
 
@@ -26,13 +27,17 @@ public final class AuditingSink implements ResponseSink {
   @Override
   public void send(int status, String contentType, byte[] body, Map<String, List<String>> headers) {
     if (audit.enabled()) {
-      JsonNode json = contentType.startsWith("application/json") ? parse(body) : null;
+      boolean wholeBody = audit.evaluation().level() == Level.REQUEST_RESPONSE;
+      // Below RequestResponse only a Status body matters (its code and message); Status objects are small, so a
+      // large successful body (a LIST of hundreds of objects) is not parsed back just to learn it is not one.
+      boolean mayBeStatus = status >= 300 || body.length <= STATUS_SIZE_LIMIT;
+      JsonNode json = contentType.startsWith("application/json") && (wholeBody || mayBeStatus) ? parse(body) : null;
       if (json != null && "Status".equals(json.path("kind").asText()) && json.has("code")) {
         audit.responseStatus(ResponseStatus.fromStatusObject(json));
       } else {
         audit.responseStatus(ResponseStatus.ofCode(status));
       }
-      if (json != null && audit.evaluation().level() == Level.REQUEST_RESPONSE) {
+      if (json != null && wholeBody) {
         audit.responseObject(json);
       }
       audit.responseStarted(status);

@@ -15,6 +15,7 @@ import dev.gatehouse.store.WatchListener;
 import dev.gatehouse.store.sqlite.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -154,7 +155,7 @@ class EncryptingStoreTest {
     Path file = dir.resolve("encryption.key");
     EncryptionKey created = EncryptionKey.readOrCreate(file);
     assertThat(EncryptionKey.readOrCreate(file).id()).isEqualTo(created.id());
-    assertThat(Files.getPosixFilePermissions(file)).hasToString("[OWNER_READ, OWNER_WRITE]");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     assertThat(created.toString()).isEqualTo("EncryptionKey[" + created.id() + "]");
     Files.writeString(file, "c2hvcnQ=\n");
     assertThatThrownBy(() -> EncryptionKey.read(file))
