@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code gatehouse} command. */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, version = "gatehouse 0.1.0",
     description = "Identity and access-control plane for Kubernetes.",
-    subcommands = {ServeCommand.class, KubeconfigCommand.class, RotateServiceAccountKeyCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, KubeconfigCommand.class, RotateServiceAccountKeyCommand.class, SelfCheckCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @Override
   public void run() {

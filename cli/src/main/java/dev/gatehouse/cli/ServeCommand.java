@@ -22,6 +22,8 @@ import dev.gatehouse.kube.jwt.webhook.WebhookTokenAuthenticator;
 import dev.gatehouse.kube.pki.ServerPki;
 import dev.gatehouse.kube.pki.SharedPki;
 import dev.gatehouse.kube.server.KubeApiServer;
+import dev.gatehouse.kube.server.Preload;
+import dev.gatehouse.kube.server.TlsWarmUp;
 import dev.gatehouse.store.Store;
 import dev.gatehouse.store.encryption.UnreadableSecretException;
 import dev.gatehouse.coordination.compaction.PeriodicCompactor;
@@ -34,6 +36,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -137,9 +140,12 @@ public final class ServeCommand implements Callable<Integer> {
       defaultValue = "64")
   int workerThreads;
 
+  private volatile Runnable stopper;
+
   @Override
   public Integer call() throws Exception {
     StartupTimes times = new StartupTimes();
+    Preload.startInBackground(); // parses the fixed tables while the store loads
     Files.createDirectories(dataDir);
     Path data = dataDir.toAbsolutePath();
     Clock clock = Clock.systemUTC();
@@ -206,6 +212,7 @@ public final class ServeCommand implements Callable<Integer> {
       store.close();
       return 2;
     }
+    TlsWarmUp.start(pki); // overlaps the rest of start-up, so the first client does not pay for it
     times.mark("store");
     // The AWS endpoint starts first: the Kubernetes side authenticates k8s-aws-v1 tokens against its state.
     DeferredClusterHost clusterHost = EksIntegration.newClusterHost();
@@ -258,18 +265,31 @@ public final class ServeCommand implements Callable<Integer> {
     }
     System.out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      election.close(); // resign first: another replica takes the singleton work over at once
-      aws.close();
-      awsAudit.close();
-      server.close();
-      eks.close();
-      store.close();
-      auditLog.close();
+    AtomicBoolean stopping = new AtomicBoolean();
+    Runnable shutdown = () -> {
+      if (stopping.compareAndSet(false, true)) {
+        election.close(); // resign first: another replica takes the singleton work over at once
+        aws.close();
+        awsAudit.close();
+        server.close();
+        eks.close();
+        store.close();
+        auditLog.close();
+      }
       stopped.countDown();
-    }, "gatehouse-shutdown"));
+    };
+    Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "gatehouse-shutdown"));
+    stopper = shutdown;
     stopped.await();
     return 0;
+  }
+
+  /** Stops a serve running in this process (as on SIGTERM) and returns once it has; for {@code self-check}. */
+  void stop() {
+    Runnable shutdown = stopper;
+    if (shutdown != null) {
+      shutdown.run();
+    }
   }
 
   /**

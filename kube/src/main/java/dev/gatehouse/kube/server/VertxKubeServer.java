@@ -3,6 +3,7 @@ package dev.gatehouse.kube.server;
 import dev.gatehouse.kube.api.Errors;
 import dev.gatehouse.kube.api.StatusException;
 import dev.gatehouse.kube.pki.Pem;
+import dev.gatehouse.kube.pki.SingleKeyManager;
 import dev.gatehouse.kube.pki.ServerPki;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -11,7 +12,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -55,9 +56,7 @@ public final class VertxKubeServer implements AutoCloseable {
         .setUseAlpn(true)
         .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1))
         .setClientAuth(ClientAuth.REQUEST)
-        .setKeyCertOptions(new PemKeyCertOptions()
-            .setCertValue(Buffer.buffer(pki.serving().certificatePem()))
-            .setKeyValue(Buffer.buffer(pki.serving().keyPem())))
+        .setKeyCertOptions(KeyCertOptions.wrap(new SingleKeyManager(pki.serving())))
         .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(Pem.encode(pki.ca().certificate()))))
         .setCompressionSupported(true)
         .setMaxFormAttributeSize(8192);

@@ -166,7 +166,7 @@ public final class SqliteStore implements Store {
       long leaseSequence = Database.readMeta(c, Meta.LEASE_SEQUENCE);
       KeyIndex index = new KeyIndex(revision);
       LeaseTable leases = new LeaseTable();
-      LogReader.loadState(c, index, leases);
+      LogReader.loadState(db, c, index, leases);
       c.rollback(); // end the read transaction the loading ran in
       SqliteStore store = new SqliteStore(options, db, index, leases, compactRevision, leaseSequence);
       log.info("store: opened {} at revision {} with {} keys in {} ms", db, revision, index.size(),
