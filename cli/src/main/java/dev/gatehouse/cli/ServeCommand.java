@@ -25,6 +25,7 @@ import dev.gatehouse.kube.server.KubeApiServer;
 import dev.gatehouse.kube.server.Preload;
 import dev.gatehouse.kube.server.TlsWarmUp;
 import dev.gatehouse.store.Store;
+import dev.gatehouse.store.sqlite.SqliteStore;
 import dev.gatehouse.store.encryption.UnreadableSecretException;
 import dev.gatehouse.coordination.compaction.PeriodicCompactor;
 import dev.gatehouse.coordination.election.LeaderElection;
@@ -145,6 +146,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     StartupTimes times = new StartupTimes();
+    if (storeOptions.embedded()) {
+      SqliteStore.preloadDriverInBackground(); // while the options below are read
+    }
     Preload.startInBackground(); // parses the fixed tables while the store loads
     Files.createDirectories(dataDir);
     Path data = dataDir.toAbsolutePath();

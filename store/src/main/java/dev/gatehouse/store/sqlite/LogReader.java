@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,6 +24,7 @@ import java.util.function.Predicate;
  */
 final class LogReader {
   private static final byte[] EMPTY = new byte[0];
+  private static final Comparator<KeyValue> KEY_ORDER = Comparator.comparing(KeyValue::key);
   private static final int EVENT_CHUNK = 512;
 
   private final Database db;
@@ -159,11 +161,12 @@ final class LogReader {
   }
 
   /**
-   * Loads every live key's latest row and every lease; used once while the store opens, before anything writes.
+   * Every live key's latest row, in ascending key order; used once while the store opens, before anything writes.
    * The rows are read in two halves by row id on two reader connections at once: decoding 100,000 rows through
-   * JDBC costs far more CPU than SQLite's own scan, and start-up waits for it.
+   * JDBC costs far more CPU than SQLite's own scan, and start-up waits for it. Each half comes back in key order
+   * (the query walks the key index), so putting them together is one merge.
    */
-  static void loadState(Database db, Connection c, KeyIndex index, LeaseTable leases) throws SQLException {
+  static List<KeyValue> loadLive(Database db, Connection c) throws SQLException {
     long maxId;
     try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM log");
          ResultSet rs = ps.executeQuery()) {
@@ -171,14 +174,22 @@ final class LogReader {
     }
     long middle = maxId / 2;
     CompletableFuture<List<KeyValue>> upper = CompletableFuture.supplyAsync(
-        () -> db.read(r -> loadLatest(r, middle, maxId, index)), LogReader::runOnOwnThread);
-    List<KeyValue> leased = new ArrayList<>(db.read(r -> loadLatest(r, 0, middle, index)));
+        () -> db.read(r -> loadLatest(r, middle, maxId)), LogReader::runOnOwnThread);
+    List<KeyValue> live = new ArrayList<>(db.read(r -> loadLatest(r, 0, middle)));
     try {
-      leased.addAll(upper.join());
+      live.addAll(upper.join());
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException re ? re : e;
     }
-    leased.forEach(leases::attach);
+    // Two ascending runs: the merge sort finds them and merges once. It also settles any key where SQLite's
+    // byte order and Java's UTF-16 order differ (characters above U+FFFF), so the result is in Java's order.
+    live.sort(KEY_ORDER);
+    return live;
+  }
+
+  /** Every lease, and which of {@code live} keys hold one. */
+  static void loadLeases(Connection c, List<KeyValue> live, LeaseTable leases) throws SQLException {
+    live.forEach(leases::attach);
     try (PreparedStatement ps = c.prepareStatement("SELECT id, ttl_seconds, deadline_millis FROM lease");
          ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
@@ -187,27 +198,25 @@ final class LogReader {
     }
   }
 
-  /** Puts the live keys whose latest row id is in (fromId, toId] into {@code index}; returns those with a lease. */
-  private static List<KeyValue> loadLatest(Connection c, long fromId, long toId, KeyIndex index)
-      throws SQLException {
-    List<KeyValue> leased = new ArrayList<>();
+  /** The live keys whose latest row id is in (fromId, toId], as SQLite walks the key index. */
+  private static List<KeyValue> loadLatest(Connection c, long fromId, long toId) throws SQLException {
+    List<KeyValue> rows = new ArrayList<>();
+    // CROSS JOIN keeps the grouped key index as the outer loop, so rows arrive in key order without a sort step;
+    // the id range is put on the grouped side so that rows of the other half are never looked up
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT key, create_revision, revision, version, lease, value FROM log"
-            + " WHERE id IN (SELECT MAX(id) FROM log GROUP BY key) AND deleted = 0 AND id > ? AND id <= ?")) {
+        "SELECT l.key, l.create_revision, l.revision, l.version, l.lease, l.value"
+            + " FROM (SELECT key, MAX(id) AS id FROM log GROUP BY key) latest CROSS JOIN log l ON l.id = latest.id"
+            + " WHERE latest.id > ? AND latest.id <= ? AND l.deleted = 0")) {
       ps.setLong(1, fromId);
       ps.setLong(2, toId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          KeyValue kv = new KeyValue(rs.getString(1), bytes(rs, 6), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-              rs.getLong(5));
-          index.load(kv);
-          if (kv.lease() != 0) {
-            leased.add(kv);
-          }
+          rows.add(new KeyValue(rs.getString(1), bytes(rs, 6), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+              rs.getLong(5)));
         }
       }
     }
-    return leased;
+    return rows;
   }
 
   private static void runOnOwnThread(Runnable task) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.store.sqlite;
 
 import dev.gatehouse.store.CompactedException;
+import dev.gatehouse.store.KeyValue;
 import dev.gatehouse.store.RangeRequest;
 import dev.gatehouse.store.RangeResult;
 import dev.gatehouse.store.Store;
@@ -12,9 +13,11 @@ import dev.gatehouse.store.WatchListener;
 import dev.gatehouse.store.sqlite.Database.Meta;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +30,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
+import org.sqlite.SQLiteJDBCLoader;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -155,6 +159,26 @@ public final class SqliteStore implements Store {
     }
   }
 
+  /**
+   * Loads the SQLite driver and its native library on a daemon thread, so that a later {@link #open} finds them
+   * ready instead of paying for them first: on a cold JVM that is a few hundred milliseconds of class loading,
+   * {@code DriverManager}'s service scan and extracting and linking the library. Safe to call more than once and
+   * alongside {@code open} (class initialisation is locked); a failure here is left for {@code open} to report.
+   */
+  public static void preloadDriverInBackground() {
+    Thread thread = new Thread(() -> {
+      try {
+        Class.forName("org.sqlite.JDBC");
+        DriverManager.getDrivers();
+        SQLiteJDBCLoader.initialize();
+      } catch (Exception | LinkageError e) {
+        log.debug("store: preloading the SQLite driver failed ({}); open will load it", e.toString());
+      }
+    }, "sqlite-preload");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
   /** Opens (creating if needed) the store in {@code dir}/store.db and loads its latest state into memory. */
   public static SqliteStore open(Path dir, Options options) {
     long started = System.nanoTime();
@@ -164,9 +188,10 @@ public final class SqliteStore implements Store {
       long revision = Database.readMeta(c, Meta.REVISION);
       long compactRevision = Database.readMeta(c, Meta.COMPACT_REVISION);
       long leaseSequence = Database.readMeta(c, Meta.LEASE_SEQUENCE);
-      KeyIndex index = new KeyIndex(revision);
+      List<KeyValue> live = LogReader.loadLive(db, c);
+      KeyIndex index = new KeyIndex(revision, live);
       LeaseTable leases = new LeaseTable();
-      LogReader.loadState(db, c, index, leases);
+      LogReader.loadLeases(c, live, leases);
       c.rollback(); // end the read transaction the loading ran in
       SqliteStore store = new SqliteStore(options, db, index, leases, compactRevision, leaseSequence);
       log.info("store: opened {} at revision {} with {} keys in {} ms", db, revision, index.size(),

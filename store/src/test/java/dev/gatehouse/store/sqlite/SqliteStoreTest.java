@@ -219,6 +219,22 @@ class SqliteStoreTest extends StoreContractTest {
         .isEqualTo(160 - 11);
   }
 
+  @Test
+  void keysWhoseSqliteAndJavaOrdersDifferComeBackInJavaOrderAfterAReopen() {
+    // U+FF5E sorts before U+1F600 in UTF-8 bytes (SQLite's order) but after it in UTF-16 units (Java's, the index's)
+    put("/u/\uFF5E", "fullwidth tilde");
+    put("/u/\uD83D\uDE00", "emoji");
+    put("/u/a", "a");
+    List<String> before = describe(store.range(dev.gatehouse.store.RangeRequest.prefix("/u/")).kvs());
+
+    reopen();
+
+    assertThat(describe(store.range(dev.gatehouse.store.RangeRequest.prefix("/u/")).kvs()))
+        .containsExactlyElementsOf(before);
+    assertThat(value("/u/\uFF5E")).isEqualTo("fullwidth tilde");
+    assertThat(value("/u/\uD83D\uDE00")).isEqualTo("emoji");
+  }
+
   private static List<String> describe(List<dev.gatehouse.store.KeyValue> kvs) {
     return kvs.stream().map(kv -> kv.key() + "=" + new String(kv.value(), UTF_8) + " c" + kv.createRevision()
         + " m" + kv.modRevision() + " v" + kv.version() + " l" + kv.lease()).toList();
