@@ -238,6 +238,7 @@ class EtcdStoreTest {
       }
     };
     IllegalStateException boom = new IllegalStateException("boom");
+    CountDownLatch throwingClosed = new CountDownLatch(1);
     WatchListener throwing = new WatchListener() {
       @Override
       public void onEvents(List<WatchEvent> events) {
@@ -248,13 +249,18 @@ class EtcdStoreTest {
       public void onClosed(Throwable cause) {
         closedWith.add(cause);
         closed.countDown();
+        throwingClosed.countDown();
       }
     };
     RecordingListener healthy = new RecordingListener();
     long from = store.currentRevision();
     try (Watch a = store.watch("/s/", from, slow); Watch b = store.watch("/s/", from, throwing);
          Watch c = store.watch("/s/", from, healthy)) {
-      for (int i = 0; i < 20; i++) {
+      // the throwing listener ends at its first event; waiting for that keeps a busy machine from letting it fall
+      // behind first (its queue holds 5 events, and 20 follow)
+      put(store, "/s/0", "v");
+      assertThat(throwingClosed.await(10, TimeUnit.SECONDS)).isTrue();
+      for (int i = 1; i < 20; i++) {
         put(store, "/s/" + i, "v");
       }
       assertThat(healthy.awaitCount(20)).hasSize(20);
