@@ -28,7 +28,7 @@ final class Database implements AutoCloseable {
   private static final int WRITER_CACHE_KIB = 32 * 1024;
   private static final int READER_CACHE_KIB = 8 * 1024;
   /** Address space, not memory: pages are mapped as they are read and shared with the OS page cache. */
-  private static final long MMAP_BYTES = 1L << 30;
+  private static final long READER_MMAP_BYTES = 1L << 30;
 
   private static final String[] SCHEMA = {
     """
@@ -74,7 +74,7 @@ final class Database implements AutoCloseable {
     this.writer = writer;
     this.readers = new ArrayBlockingQueue<>(readerCount);
     for (int i = 0; i < readerCount; i++) {
-      Connection reader = connect(url, READER_CACHE_KIB);
+      Connection reader = connect(url, READER_CACHE_KIB, READER_MMAP_BYTES);
       reader.setAutoCommit(false);
       allReaders.add(reader);
       readers.add(reader);
@@ -90,7 +90,7 @@ final class Database implements AutoCloseable {
     String url = "jdbc:sqlite:" + dir.resolve(FILE_NAME).toAbsolutePath();
     Connection writer = null;
     try {
-      writer = connect(url, WRITER_CACHE_KIB);
+      writer = connect(url, WRITER_CACHE_KIB, 0);
       try (Statement st = writer.createStatement()) {
         st.execute("PRAGMA journal_mode=WAL");
         for (String ddl : SCHEMA) {
@@ -106,16 +106,16 @@ final class Database implements AutoCloseable {
     }
   }
 
-  private static Connection connect(String url, int cacheKib) throws SQLException {
+  private static Connection connect(String url, int cacheKib, long mmapBytes) throws SQLException {
     Properties props = new Properties();
     props.setProperty("journal_mode", "WAL");
     props.setProperty("synchronous", "FULL");
     props.setProperty("busy_timeout", "10000");
     // Page cache outside the Java heap; negative means KiB. The writer's keeps the key index's B-tree warm.
     props.setProperty("cache_size", String.valueOf(-cacheKib));
-    // Reads map the file instead of copying each page through a read() call: loading a 100,000-key store at start
-    // spends a third less time in the kernel. Writes still go through the WAL with fsync as before.
-    props.setProperty("mmap_size", String.valueOf(MMAP_BYTES));
+    // Readers map the file instead of copying each page through a read() call: loading a 100,000-key store at start
+    // spends a third less time in the kernel. The writer does not: durable creates measured no faster with it.
+    props.setProperty("mmap_size", String.valueOf(mmapBytes));
     return DriverManager.getConnection(url, props);
   }
 
