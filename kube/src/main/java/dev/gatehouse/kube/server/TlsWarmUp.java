@@ -4,6 +4,7 @@ import dev.gatehouse.kube.pki.ServerPki;
 import dev.gatehouse.kube.pki.SingleKeyManager;
 import java.nio.ByteBuffer;
 import java.security.KeyStore;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
@@ -47,7 +48,7 @@ public final class TlsWarmUp {
 
   static void handshakeInMemory(ServerPki pki) throws Exception {
     SSLContext serverContext = SSLContext.getInstance("TLS");
-    serverContext.init(new javax.net.ssl.KeyManager[] {new SingleKeyManager(pki.serving())}, null, null);
+    serverContext.init(new KeyManager[] {new SingleKeyManager(pki.serving())}, null, null);
     KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
     trusted.load(null, null);
     trusted.setCertificateEntry("ca", pki.ca().certificate());
