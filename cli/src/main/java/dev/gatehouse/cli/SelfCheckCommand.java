@@ -7,8 +7,8 @@ import dev.gatehouse.aws.sigv4.SigV4Signer;
 import dev.gatehouse.aws.sigv4.SigningCredentials;
 import dev.gatehouse.kube.api.Json;
 import dev.gatehouse.kube.pki.CertificateAuthority;
+import dev.gatehouse.kube.pki.ClientTls;
 import dev.gatehouse.kube.pki.Pem;
-import dev.gatehouse.kube.pki.SingleKeyManager;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,16 +17,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -106,13 +103,7 @@ final class SelfCheckCommand implements Callable<Integer> {
     CertificateAuthority.Issued admin = new CertificateAuthority.Issued(
         Pem.certificate(Files.readString(pki.resolve("admin.crt"))),
         Pem.privateKey(Files.readString(pki.resolve("admin.key"))));
-    KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-    trusted.load(null, null);
-    trusted.setCertificateEntry("ca", Pem.certificate(Files.readString(pki.resolve("ca.crt"))));
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(trusted);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(new KeyManager[] {new SingleKeyManager(admin)}, trust.getTrustManagers(), null);
+    SSLContext tls = ClientTls.trusting(Pem.certificate(Files.readString(pki.resolve("ca.crt"))), admin);
     HttpClient client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
     String configMaps = "/api/v1/namespaces/default/configmaps";
     expect(client, request(base, "/readyz").GET(), 200, "ok");

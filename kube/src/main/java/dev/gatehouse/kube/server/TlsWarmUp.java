@@ -1,9 +1,9 @@
 package dev.gatehouse.kube.server;
 
+import dev.gatehouse.kube.pki.ClientTls;
 import dev.gatehouse.kube.pki.ServerPki;
 import dev.gatehouse.kube.pki.SingleKeyManager;
 import java.nio.ByteBuffer;
-import java.security.KeyStore;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -11,7 +11,6 @@ import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,13 +48,7 @@ public final class TlsWarmUp {
   static void handshakeInMemory(ServerPki pki) throws Exception {
     SSLContext serverContext = SSLContext.getInstance("TLS");
     serverContext.init(new KeyManager[] {new SingleKeyManager(pki.serving())}, null, null);
-    KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-    trusted.load(null, null);
-    trusted.setCertificateEntry("ca", pki.ca().certificate());
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(trusted);
-    SSLContext clientContext = SSLContext.getInstance("TLS");
-    clientContext.init(null, trust.getTrustManagers(), null);
+    SSLContext clientContext = ClientTls.trusting(pki.ca().certificate(), null);
     SSLEngine server = serverContext.createSSLEngine();
     server.setUseClientMode(false);
     SSLEngine client = clientContext.createSSLEngine("localhost", 443);
